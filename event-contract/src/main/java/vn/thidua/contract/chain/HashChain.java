@@ -1,0 +1,77 @@
+package vn.thidua.contract.chain;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.format.DateTimeFormatter;
+import java.util.HexFormat;
+import org.erdtman.jcs.JsonCanonicalizer;
+import vn.thidua.contract.envelope.EventAttributes;
+import vn.thidua.contract.envelope.EventCodec;
+
+/**
+ * The hash chain of a topic partition. An event's hash is
+ * {@code SHA-256(previousHash ‖ canonical JSON)} in lowercase hex, where the canonical JSON (RFC 8785)
+ * is an object of every CloudEvents attribute but the hash itself, plus {@code data}. The first
+ * event of a partition follows {@link #GENESIS}.
+ */
+public final class HashChain {
+
+    /** The "previous hash" of the first event in a partition. */
+    public static final String GENESIS = "0".repeat(64);
+
+    private HashChain() {
+    }
+
+    /** The hash of an event whose {@code previousHash} is set; its {@code hash} is ignored. */
+    public static String hash(EventAttributes attributes, byte[] data) {
+        return sha256Hex(attributes.previousHash(), canonicalJson(attributes, data));
+    }
+
+    /** The canonical JSON the hash is computed over (attributes without the hash, plus data). */
+    public static String canonicalJson(EventAttributes a, byte[] data) {
+        JsonNode dataNode = EventCodec.instance().parse(data);
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        node.put("specversion", EventAttributes.SPEC_VERSION);
+        node.put("id", a.id());
+        node.put("source", a.source());
+        node.put("type", a.type());
+        node.put("time", DateTimeFormatter.ISO_INSTANT.format(a.time()));
+        node.put("subject", a.subject());
+        node.put("datacontenttype", EventAttributes.DATA_CONTENT_TYPE);
+        node.put(EventAttributes.EXT_AGGREGATE_ID, a.aggregateId());
+        node.put(EventAttributes.EXT_AGGREGATE_SEQUENCE, a.aggregateSequence());
+        node.put(EventAttributes.EXT_PREVIOUS_HASH, a.previousHash());
+        node.set("data", dataNode);
+        try {
+            return new JsonCanonicalizer(node.toString()).getEncodedString();
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot canonicalize event " + a.id(), e);
+        }
+    }
+
+    /** SHA-256 over {@code previousHash ‖ canonical}, both UTF-8, as lowercase hex. */
+    static String sha256Hex(String previousHash, String canonical) {
+        MessageDigest digest = sha256();
+        digest.update(previousHash.getBytes(StandardCharsets.UTF_8));
+        digest.update(canonical.getBytes(StandardCharsets.UTF_8));
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** SHA-256 of UTF-8 text as lowercase hex (used for score-table digests too). */
+    public static String sha256Hex(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("the JVM has no SHA-256", e);
+        }
+    }
+}
