@@ -1,0 +1,79 @@
+package vn.thidua.campaign.campaign;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.thidua.contract.Text;
+import vn.thidua.contract.events.CampaignKind;
+import vn.thidua.kit.idempotency.IdempotencyKeys;
+
+/** Campaigns (phong trào thi đua): launch, read, acknowledge. */
+@Path("/api/campaigns")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Phong trào thi đua (campaigns)")
+public class CampaignResource {
+    private final CampaignService campaigns;
+    private final IdempotencyKeys idempotency;
+
+    public CampaignResource(CampaignService campaigns, IdempotencyKeys idempotency) {
+        this.campaigns = campaigns;
+        this.idempotency = idempotency;
+    }
+
+    /** Who acknowledges. */
+    public record AcknowledgementRequest(@NotBlank @Size(max = 200) String acknowledgedBy) {
+    }
+
+    @POST
+    @Operation(summary = "Launch a campaign and notify its recipient units",
+            description = "Emits CampaignLaunched, then one DepartmentNotified per unit. Honours Idempotency-Key: a retry with the same "
+                    + "key and body returns the first answer; the same key with another body is a 409.")
+    public Response launch(@Valid @NotNull CampaignRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
+        return idempotency.once("campaigns", key, request, () -> {
+            CampaignDetails launched = campaigns.launch(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(launched.campaignId()).build()).entity(launched).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "Campaigns, optionally those running in a year and of a kind")
+    public List<CampaignDetails.Summary> list(@QueryParam("year") @Min(2000) @Max(2200) Integer year, @QueryParam("kind") CampaignKind kind) {
+        return campaigns.list(year, kind);
+    }
+
+    @GET
+    @Path("{campaignId}")
+    @Operation(summary = "A campaign with each recipient's status (notified, acknowledged, when)")
+    public CampaignDetails get(@PathParam("campaignId") String campaignId) {
+        return campaigns.find(campaignId);
+    }
+
+    @POST
+    @Path("{campaignId}/acknowledgements/{unitCode}")
+    @Operation(summary = "A unit head confirms the campaign was cascaded in the unit",
+            description = "201 and NotificationAcknowledged the first time; 200 with the first acknowledgement, and no event, after.")
+    public Response acknowledge(@PathParam("campaignId") String campaignId, @PathParam("unitCode") String unitCode,
+                                @Valid @NotNull AcknowledgementRequest request) {
+        Acknowledgement ack = campaigns.acknowledge(campaignId, unitCode, Text.nfc(request.acknowledgedBy().strip()));
+        return Response.status(ack.first() ? Response.Status.CREATED : Response.Status.OK).entity(ack).build();
+    }
+}

@@ -1,0 +1,62 @@
+package vn.thidua.campaign.config;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionManager;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configurer;
+import vn.thidua.campaign.campaign.Campaign;
+import vn.thidua.campaign.campaign.CampaignProjection;
+import vn.thidua.campaign.plan.Plan;
+import vn.thidua.campaign.plan.PlanProjection;
+import vn.thidua.kit.axon.AxonStore;
+import vn.thidua.kit.axon.EventSourcedService;
+import vn.thidua.kit.kafka.KafkaSettings;
+
+/**
+ * campaign-service's Axon: aggregates {@link Plan} and {@link Campaign} event-sourced in the
+ * service's PostgreSQL; the views updated in the command's transaction (subscribing processor
+ * "views"); the outbox relay to Kafka on its own streaming processor. No Axon type leaves this
+ * package but the command gateway.
+ */
+@Singleton
+public class AxonConfiguration {
+    public static final String SERVICE = "campaign-service";
+
+    private final EventSourcedService service;
+
+    public AxonConfiguration(DataSource dataSource, TransactionManager jta, ObjectMapper mapper, KafkaSettings kafka,
+                             PlanProjection plans, CampaignProjection campaigns) {
+        Configurer configurer = AxonStore.configurer(dataSource, jta, mapper)
+                .configureAggregate(Plan.class)
+                .configureAggregate(Campaign.class);
+        configurer.eventProcessing()
+                .registerSubscribingEventProcessor("views")
+                .registerEventHandler(c -> plans)
+                .registerEventHandler(c -> campaigns);
+        this.service = new EventSourcedService(SERVICE, configurer, kafka, dataSource);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        service.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        service.stop();
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return service.axon().commandGateway();
+    }
+
+    public EventSourcedService service() {
+        return service;
+    }
+}

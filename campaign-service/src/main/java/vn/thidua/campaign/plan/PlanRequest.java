@@ -1,0 +1,21 @@
+package vn.thidua.campaign.plan;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import vn.thidua.campaign.campaign.PeriodBody;
+
+/** A plan as the provincial feed sends it. */
+public record PlanRequest(
+        @NotBlank @Size(max = 64) String number,
+        @NotNull LocalDate issuedOn,
+        @NotBlank @Size(max = 300) String issuer,
+        @NotBlank @Size(max = 1000) String title,
+        @Valid PeriodBody period) {
+
+    PlanDetails toDetails() {
+        return new PlanDetails(number.strip(), issuedOn, issuer.strip(), title.strip(), period == null ? null : period.toPeriod("period"));
+    }
+}

@@ -1,0 +1,63 @@
+package vn.thidua.campaign.unit;
+
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.util.List;
+import java.util.Objects;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** The department's divisions and units. */
+@Path("/api/units")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Phòng, đơn vị (units)")
+public class UnitResource {
+    /** Unit codes: upper-case letters, digits, '-' and '_', e.g. TTR, VP, KH-TC. */
+    public static final String CODE_PATTERN = "^[A-Z0-9][A-Z0-9_-]{0,31}$";
+
+    private final Clock clock;
+
+    public UnitResource(Clock clock) {
+        this.clock = clock;
+    }
+
+    @PUT
+    @Path("{code}")
+    @Transactional
+    @Operation(summary = "Create or update a unit (idempotent)", description = "201 when created, 200 when it existed.")
+    public Response put(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = "must be upper-case letters, digits, - or _ (e.g. TTR)") String code,
+                        @Valid @NotNull UnitRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
+        Unit unit = Unit.findById(code);
+        boolean created = unit == null;
+        if (created) {
+            unit = new Unit();
+            unit.code = code;
+        }
+        if (created || !Objects.equals(unit.name, request.name()) || !Objects.equals(unit.head, request.head())) {
+            unit.name = request.name();
+            unit.head = request.head();
+            unit.updatedAt = clock.instant();
+            unit.persist();
+        }
+        return created ? Response.created(uri.getAbsolutePath()).entity(unit).build() : Response.ok(unit).build();
+    }
+
+    @GET
+    @Operation(summary = "Every unit, by code")
+    public List<Unit> list() {
+        return Unit.list("order by code");
+    }
+}

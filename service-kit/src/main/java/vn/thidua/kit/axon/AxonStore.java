@@ -1,0 +1,90 @@
+package vn.thidua.kit.axon;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import javax.sql.DataSource;
+import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.common.transaction.TransactionManager;
+import org.axonframework.config.Configurer;
+import org.axonframework.config.DefaultConfigurer;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
+import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+/**
+ * Axon Framework 4 on a service's PostgreSQL, inside Quarkus: JDBC event store and token store on
+ * the Quarkus datasource, JTA transactions, Jackson everywhere (never XStream). The tables come
+ * from the Flyway migration {@code db/kit/V1__axon_store_relay_idempotency.sql}.
+ */
+public final class AxonStore {
+
+    /** snake_case names of Axon's event tables, matching the Flyway migration. */
+    public static final EventSchema EVENT_SCHEMA = EventSchema.builder()
+            .eventTable("domain_event_entry")
+            .snapshotTable("snapshot_event_entry")
+            .globalIndexColumn("global_index")
+            .timestampColumn("time_stamp")
+            .eventIdentifierColumn("event_identifier")
+            .aggregateIdentifierColumn("aggregate_identifier")
+            .sequenceNumberColumn("sequence_number")
+            .typeColumn("type")
+            .payloadTypeColumn("payload_type")
+            .payloadRevisionColumn("payload_revision")
+            .payloadColumn("payload")
+            .metaDataColumn("meta_data")
+            .build();
+
+    /** snake_case names of Axon's token table, matching the Flyway migration. */
+    public static final TokenSchema TOKEN_SCHEMA = TokenSchema.builder()
+            .setTokenTable("token_entry")
+            .setProcessorNameColumn("processor_name")
+            .setSegmentColumn("segment")
+            .setTokenColumn("token")
+            .setTokenTypeColumn("token_type")
+            .setTimestampColumn("time_stamp")
+            .setOwnerColumn("owner")
+            .build();
+
+    private AxonStore() {
+    }
+
+    /**
+     * A configurer with the store, serializers, transactions and token store set; the service adds
+     * its aggregates, handlers and processors and builds it.
+     */
+    public static Configurer configurer(DataSource dataSource, jakarta.transaction.TransactionManager jta, ObjectMapper quarkusMapper) {
+        TransactionManager tx = new JtaTransactionManager(jta);
+        // Axon registers its own modules on the mapper it is given: give it a copy.
+        ObjectMapper mapper = quarkusMapper.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        Serializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
+        ConnectionProvider connections = dataSource::getConnection;
+
+        Configurer configurer = DefaultConfigurer.defaultConfiguration()
+                .configureSerializer(c -> serializer)
+                .configureMessageSerializer(c -> serializer)
+                .configureEventSerializer(c -> serializer)
+                .configureTransactionManager(c -> tx)
+                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
+                        .connectionProvider(connections)
+                        .transactionManager(tx)
+                        .schema(EVENT_SCHEMA)
+                        .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
+                        .snapshotSerializer(serializer)
+                        .eventSerializer(serializer)
+                        .batchSize(500)
+                        .build());
+        configurer.eventProcessing()
+                .registerTokenStore(c -> JdbcTokenStore.builder()
+                        .connectionProvider(connections)
+                        .serializer(serializer)
+                        .schema(TOKEN_SCHEMA)
+                        .build())
+                // a failing handler must stop and retry its batch, never skip an event
+                .registerDefaultListenerInvocationErrorHandler(c -> PropagatingErrorHandler.instance());
+        return configurer;
+    }
+}

@@ -1,0 +1,110 @@
+package vn.thidua.kit.idempotency;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.function.Supplier;
+import javax.sql.DataSource;
+import vn.thidua.contract.chain.HashChain;
+import vn.thidua.kit.problem.DomainException;
+
+/**
+ * The {@code Idempotency-Key} header: the first answer to a request is stored with a hash of its
+ * body in the same transaction as the work it did; a retry with the same key and body gets that
+ * answer again, with no new work; the same key with another body is a 409. Two concurrent requests
+ * with one key are serialised by the key's row: the second waits and replays the first's answer.
+ * A refused request stores nothing (its transaction rolls back), so it may be retried.
+ */
+@ApplicationScoped
+public class IdempotencyKeys {
+    public static final String HEADER = "Idempotency-Key";
+
+    private final DataSource dataSource;
+    private final ObjectMapper mapper;
+
+    public IdempotencyKeys(DataSource dataSource, ObjectMapper mapper) {
+        this.dataSource = dataSource;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Runs {@code work} once per {@code key} in {@code scope}; without a key it just runs it.
+     * The response entity must serialise to JSON.
+     */
+    @Transactional
+    public Response once(String scope, String key, Object request, Supplier<Response> work) {
+        if (key == null || key.isBlank()) {
+            return work.get();
+        }
+        if (key.length() > 255) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-idempotency-key", "The Idempotency-Key header is not valid",
+                    "an Idempotency-Key has at most 255 characters");
+        }
+        String requestHash = HashChain.sha256Hex(json(request));
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement claim = c.prepareStatement(
+                    "INSERT INTO idempotency_key (scope, idem_key, request_hash, status) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING")) {
+                claim.setString(1, scope);
+                claim.setString(2, key);
+                claim.setString(3, requestHash);
+                if (claim.executeUpdate() == 0) {
+                    return replay(c, scope, key, requestHash);
+                }
+            }
+            Response response = work.get();
+            try (PreparedStatement store = c.prepareStatement(
+                    "UPDATE idempotency_key SET status = ?, body = ?, location = ? WHERE scope = ? AND idem_key = ?")) {
+                store.setInt(1, response.getStatus());
+                store.setString(2, response.hasEntity() ? json(response.getEntity()) : null);
+                store.setString(3, response.getLocation() == null ? null : response.getLocation().toString());
+                store.setString(4, scope);
+                store.setString(5, key);
+                store.executeUpdate();
+            }
+            return response;
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency store failed: " + e.getMessage(), e);
+        }
+    }
+
+    private Response replay(Connection c, String scope, String key, String requestHash) throws SQLException {
+        try (PreparedStatement read = c.prepareStatement(
+                "SELECT request_hash, status, body, location FROM idempotency_key WHERE scope = ? AND idem_key = ?")) {
+            read.setString(1, scope);
+            read.setString(2, key);
+            try (ResultSet rs = read.executeQuery()) {
+                if (!rs.next()) {
+                    throw new IllegalStateException("idempotency key vanished: " + key);
+                }
+                if (!rs.getString(1).equals(requestHash)) {
+                    throw new DomainException(DomainException.Kind.CONFLICT, "idempotency-key-reused",
+                            "The Idempotency-Key was used for another request",
+                            "Idempotency-Key '" + key + "' was first used with a different body; use a new key for a new request");
+                }
+                Response.ResponseBuilder answer = Response.status(rs.getInt(2)).header("Idempotent-Replayed", "true");
+                if (rs.getString(3) != null) {
+                    answer.entity(rs.getString(3)).type("application/json");
+                }
+                if (rs.getString(4) != null) {
+                    answer.location(URI.create(rs.getString(4)));
+                }
+                return answer.build();
+            }
+        }
+    }
+
+    private String json(Object value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialise for the idempotency store", e);
+        }
+    }
+}
