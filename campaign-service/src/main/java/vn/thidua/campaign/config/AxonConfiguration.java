@@ -1,6 +1,5 @@
 package vn.thidua.campaign.config;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.event.Observes;
@@ -30,9 +29,9 @@ public class AxonConfiguration {
 
     private final EventSourcedService service;
 
-    public AxonConfiguration(DataSource dataSource, TransactionManager jta, ObjectMapper mapper, KafkaSettings kafka,
+    public AxonConfiguration(DataSource dataSource, TransactionManager jta, KafkaSettings kafka,
                              PlanProjection plans, CampaignProjection campaigns) {
-        Configurer configurer = AxonStore.configurer(dataSource, jta, mapper)
+        Configurer configurer = AxonStore.configurer(dataSource, jta)
                 .configureAggregate(Plan.class)
                 .configureAggregate(Campaign.class);
         configurer.eventProcessing()

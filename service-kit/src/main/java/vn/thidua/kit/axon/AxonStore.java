@@ -2,6 +2,8 @@ package vn.thidua.kit.axon;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import javax.sql.DataSource;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.transaction.TransactionManager;
@@ -56,10 +58,14 @@ public final class AxonStore {
      * A configurer with the store, serializers, transactions and token store set; the service adds
      * its aggregates, handlers and processors and builds it.
      */
-    public static Configurer configurer(DataSource dataSource, jakarta.transaction.TransactionManager jta, ObjectMapper quarkusMapper) {
+    public static Configurer configurer(DataSource dataSource, jakarta.transaction.TransactionManager jta) {
         TransactionManager tx = new JtaTransactionManager(jta);
-        // Axon registers its own modules on the mapper it is given: give it a copy.
-        ObjectMapper mapper = quarkusMapper.copy().disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+        // The event store's own mapper: what REST customises (Quarkus's mapper, its generated
+        // serializers) must never change how stored events read back.
+        ObjectMapper mapper = JsonMapper.builder()
+                .addModule(new JavaTimeModule())
+                .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                .build();
         Serializer serializer = JacksonSerializer.builder().objectMapper(mapper).build();
         ConnectionProvider connections = dataSource::getConnection;
 
