@@ -87,6 +87,13 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
+        // Quarkus REST wraps some body-reading failures (e.g. JSON cut short) in a plain 400
+        if (e.getCause() instanceof JsonParseException parse) {
+            return brokenJson(parse);
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return json(json);
+        }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);

@@ -1,0 +1,35 @@
+package vn.thidua.campaign;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItems;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
+
+/** What operators and integrators read: health of the database and Kafka, the OpenAPI document, metrics. */
+@QuarkusTest
+class OperationsTest {
+
+    @Test
+    void readiness_checks_the_database_and_kafka() {
+        given().get("/q/health/ready").then().statusCode(200)
+                .body("status", equalTo("UP"))
+                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+    }
+
+    @Test
+    void the_openapi_document_describes_the_api() {
+        given().accept("application/json").get("/q/openapi").then().statusCode(200)
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/campaigns"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/plans"))
+                .body("paths", org.hamcrest.Matchers.hasKey("/api/units/{code}"));
+    }
+
+    @Test
+    void request_metrics_are_exposed() {
+        given().get("/api/units").then().statusCode(200);
+        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count{method=\"GET\""));
+    }
+}
