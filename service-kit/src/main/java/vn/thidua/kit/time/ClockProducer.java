@@ -1,4 +1,4 @@
-package vn.thidua.campaign.config;
+package vn.thidua.kit.time;
 
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;

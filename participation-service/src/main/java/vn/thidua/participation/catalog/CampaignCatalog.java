@@ -1,0 +1,107 @@
+package vn.thidua.participation.catalog;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import javax.sql.DataSource;
+import vn.thidua.contract.events.AppraisalClosed;
+import vn.thidua.contract.events.CampaignLaunched;
+import vn.thidua.contract.events.ThiduaEvent;
+import vn.thidua.kit.consumer.Delivered;
+
+/**
+ * What this service knows of the campaigns launched and the years closed, learned from Kafka
+ * ({@code thidua.campaign.v1}, {@code thidua.appraisal.v1}) by an idempotent consumer; records are
+ * validated against it.
+ */
+@ApplicationScoped
+public class CampaignCatalog {
+
+    /** A launched campaign as far as validation needs it. */
+    public record KnownCampaign(String campaignId, String title, LocalDate from, LocalDate to) {
+        public boolean covers(LocalDate day) {
+            return !day.isBefore(from) && (to == null || !day.isAfter(to));
+        }
+    }
+
+    private final DataSource dataSource;
+
+    public CampaignCatalog(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Applies a batch of new events (called by the consumer inside its transaction). */
+    public static void apply(List<Delivered> batch, Connection c) throws SQLException {
+        try (PreparedStatement campaign = c.prepareStatement(
+                "INSERT INTO known_campaign (campaign_id, kind, title, period_from, period_to) VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING");
+             PreparedStatement recipient = c.prepareStatement(
+                     "INSERT INTO known_recipient (campaign_id, unit_code) VALUES (?, ?) ON CONFLICT DO NOTHING");
+             PreparedStatement closed = c.prepareStatement(
+                     "INSERT INTO closed_year (year, digest, closed_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (Delivered d : batch) {
+                ThiduaEvent event = d.event().event();
+                if (event instanceof CampaignLaunched l) {
+                    campaign.setString(1, l.campaignId());
+                    campaign.setString(2, l.kind().name());
+                    campaign.setString(3, l.title());
+                    campaign.setObject(4, l.period().from());
+                    campaign.setObject(5, l.period().to());
+                    campaign.addBatch();
+                    for (String unit : l.recipientUnitCodes()) {
+                        recipient.setString(1, l.campaignId());
+                        recipient.setString(2, unit);
+                        recipient.addBatch();
+                    }
+                } else if (event instanceof AppraisalClosed a) {
+                    closed.setInt(1, a.year());
+                    closed.setString(2, a.digest());
+                    closed.setObject(3, java.sql.Timestamp.from(a.closedAt()));
+                    closed.addBatch();
+                }
+            }
+            campaign.executeBatch();
+            recipient.executeBatch();
+            closed.executeBatch();
+        }
+    }
+
+    public Optional<KnownCampaign> campaign(String campaignId) {
+        return query("SELECT campaign_id, title, period_from, period_to FROM known_campaign WHERE campaign_id = ?", campaignId, rs ->
+                new KnownCampaign(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
+    }
+
+    public boolean isRecipient(String campaignId, String unitCode) {
+        return query("SELECT 1 FROM known_recipient WHERE campaign_id = ? AND unit_code = ?", campaignId, unitCode, rs -> true).isPresent();
+    }
+
+    public boolean isClosed(int year) {
+        return query("SELECT 1 FROM closed_year WHERE year = ?", year, rs -> true).isPresent();
+    }
+
+    private interface Row<T> {
+        T read(ResultSet rs) throws SQLException;
+    }
+
+    private <T> Optional<T> query(String sql, Object p1, Row<T> row) {
+        return query(sql, p1, null, row);
+    }
+
+    private <T> Optional<T> query(String sql, Object p1, Object p2, Row<T> row) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, p1);
+            if (p2 != null) {
+                s.setObject(2, p2);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("campaign catalog query failed: " + e.getMessage(), e);
+        }
+    }
+}

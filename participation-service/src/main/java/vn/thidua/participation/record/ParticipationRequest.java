@@ -1,0 +1,36 @@
+package vn.thidua.participation.record;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import vn.thidua.contract.Text;
+import vn.thidua.contract.events.Evidence;
+import vn.thidua.contract.events.ParticipationKind;
+
+/** A participation record as a unit head sends it. */
+public record ParticipationRequest(
+        @NotBlank @Size(max = 64) String campaignId,
+        @NotBlank @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{0,31}$", message = "must be a unit code such as TTR") String unitCode,
+        @Size(min = 1, max = 64) String memberId,
+        @NotNull ParticipationKind kind,
+        @NotNull LocalDate occurredOn,
+        @NotBlank @Size(max = 5000) String description,
+        @Valid EvidenceBody evidence) {
+
+    /** The evidence: a document number, a link, or both. */
+    public record EvidenceBody(@Size(max = 200) String documentNumber, @Size(max = 2000) String link) {
+    }
+
+    RecordParticipation toCommand(String recordId) {
+        Evidence ev = evidence == null ? null : new Evidence(blankToNull(evidence.documentNumber()), blankToNull(evidence.link()));
+        return new RecordParticipation(recordId, campaignId, unitCode, memberId, kind, occurredOn, Text.nfc(description.strip()),
+                ev != null && ev.documentNumber() == null && ev.link() == null ? null : ev);
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,96 @@
+package vn.thidua.participation.record;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.thidua.kit.idempotency.IdempotencyKeys;
+
+/** Participation records: what members and units did in each campaign. */
+@Path("/api/participations")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Kết quả tham gia (participation)")
+public class ParticipationResource {
+    private final ParticipationService participations;
+    private final IdempotencyKeys idempotency;
+
+    public ParticipationResource(ParticipationService participations, IdempotencyKeys idempotency) {
+        this.participations = participations;
+        this.idempotency = idempotency;
+    }
+
+    /** A page of records. */
+    public record Page(List<ParticipationView> items, int page, int size, long total) {
+    }
+
+    @POST
+    @Operation(summary = "Record what a member or the unit itself did in a campaign",
+            description = "Emits ParticipationRecorded. Honours Idempotency-Key. Refused with problem+json: campaign-not-known (409, retry), "
+                    + "unit-not-recipient, outside-campaign-period, year-closed, member-not-on-roster, evidence-required (422), already-registered (409).")
+    public Response record(@Valid @NotNull ParticipationRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
+        return idempotency.once("participations", key, request, () -> {
+            ParticipationView recorded = participations.record(request);
+            return Response.created(uri.getAbsolutePathBuilder().path(recorded.recordId).build()).entity(recorded).build();
+        });
+    }
+
+    @GET
+    @Operation(summary = "Records, filtered and paged (page from 0, size up to 500), newest date first")
+    public Page list(@QueryParam("campaignId") String campaignId, @QueryParam("unitCode") String unitCode,
+                     @QueryParam("memberId") String memberId, @QueryParam("year") @Min(2000) @Max(2200) Integer year,
+                     @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                     @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        List<String> where = new ArrayList<>();
+        Map<String, Object> params = new HashMap<>();
+        if (campaignId != null) {
+            where.add("campaignId = :campaignId");
+            params.put("campaignId", campaignId);
+        }
+        if (unitCode != null) {
+            where.add("unitCode = :unitCode");
+            params.put("unitCode", unitCode);
+        }
+        if (memberId != null) {
+            where.add("memberId = :memberId");
+            params.put("memberId", memberId);
+        }
+        if (year != null) {
+            where.add("occurredYear = :year");
+            params.put("year", year);
+        }
+        String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by occurredOn desc, recordId";
+        var found = ParticipationView.<ParticipationView>find(query, params);
+        return new Page(found.page(page, size).list(), page, size, found.count());
+    }
+
+    @GET
+    @Path("{recordId}")
+    @Operation(summary = "One record")
+    public ParticipationView get(@jakarta.ws.rs.PathParam("recordId") String recordId) {
+        ParticipationView view = ParticipationView.findById(recordId);
+        if (view == null) {
+            throw new vn.thidua.kit.problem.DomainException(vn.thidua.kit.problem.DomainException.Kind.NOT_FOUND, "record-not-found",
+                    "No such record", "no participation record has id " + recordId);
+        }
+        return view;
+    }
+}

@@ -1,0 +1,81 @@
+package vn.thidua.participation.record;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import vn.thidua.contract.events.ParticipationKind;
+import vn.thidua.kit.axon.PostgresDuplicateKeyResolver;
+import vn.thidua.kit.problem.DomainException;
+import vn.thidua.participation.catalog.CampaignCatalog;
+import vn.thidua.participation.roster.MembershipView;
+
+/** Records participation after checking it against what was launched, the rosters and the closed years. */
+@ApplicationScoped
+public class ParticipationService {
+    private final CommandGateway commands;
+    private final CampaignCatalog catalog;
+
+    public ParticipationService(CommandGateway commands, CampaignCatalog catalog) {
+        this.commands = commands;
+        this.catalog = catalog;
+    }
+
+    /** Validates and records; must run inside a transaction. */
+    public ParticipationView record(ParticipationRequest request) {
+        CampaignCatalog.KnownCampaign campaign = catalog.campaign(request.campaignId()).orElseThrow(() ->
+                new DomainException(DomainException.Kind.CONFLICT, "campaign-not-known", "The campaign is not known here (yet)",
+                        "campaign " + request.campaignId() + " has not been seen on thidua.campaign.v1; if it was just launched, "
+                                + "retry in a few seconds with the same Idempotency-Key")
+                        .with("retryAfterSeconds", 5));
+        if (!catalog.isRecipient(request.campaignId(), request.unitCode())) {
+            throw refuse("unit-not-recipient", "The unit was not notified of this campaign",
+                    "unit " + request.unitCode() + " is not a recipient of campaign '" + campaign.title() + "'", "unitCode");
+        }
+        if (!campaign.covers(request.occurredOn())) {
+            throw refuse("outside-campaign-period", "The date is outside the campaign's period",
+                    request.occurredOn() + " is outside the period of '" + campaign.title() + "' (" + campaign.from() + " – "
+                            + (campaign.to() == null ? "open" : campaign.to()) + ")", "occurredOn");
+        }
+        if (catalog.isClosed(request.occurredOn().getYear())) {
+            throw refuse("year-closed", "The year's appraisal is closed",
+                    "the year-end review of " + request.occurredOn().getYear() + " is closed; nothing more counts for it", "occurredOn");
+        }
+        if (request.memberId() != null && !MembershipView.isOnRoster(request.unitCode(), request.memberId(), request.occurredOn())) {
+            throw refuse("member-not-on-roster", "The member was not on the unit's roster that day",
+                    "member " + request.memberId() + " was not on the roster of " + request.unitCode() + " on " + request.occurredOn(), "memberId");
+        }
+        if (request.kind() == ParticipationKind.REGISTERED && alreadyRegistered(request)) {
+            throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
+        }
+        String recordId = UUID.randomUUID().toString();
+        try {
+            commands.sendAndWait(request.toCommand(recordId));
+        } catch (RuntimeException e) {
+            // two registrations racing: the unique index of the view refuses the second
+            if (request.kind() == ParticipationKind.REGISTERED && new PostgresDuplicateKeyResolver().isDuplicateKeyViolation(e)) {
+                throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
+            }
+            throw e;
+        }
+        return ParticipationView.findById(recordId);
+    }
+
+    private static boolean alreadyRegistered(ParticipationRequest r) {
+        return r.memberId() != null
+                ? ParticipationView.count("campaignId = ?1 and memberId = ?2 and kind = ?3", r.campaignId(), r.memberId(), ParticipationKind.REGISTERED) > 0
+                : ParticipationView.count("campaignId = ?1 and unitCode = ?2 and memberId is null and kind = ?3", r.campaignId(), r.unitCode(),
+                ParticipationKind.REGISTERED) > 0;
+    }
+
+    private static DomainException alreadyRegistered(String campaignId, String memberId, String unitCode) {
+        return new DomainException(DomainException.Kind.CONFLICT, "already-registered", "Already registered for this campaign",
+                (memberId != null ? "member " + memberId : "unit " + unitCode) + " already registered (đăng ký thi đua) for campaign " + campaignId);
+    }
+
+    private static DomainException refuse(String code, String title, String detail, String field) {
+        return new DomainException(DomainException.Kind.RULE_BROKEN, code, title, detail)
+                .with("errors", List.of(Map.of("field", field, "message", title)));
+    }
+}

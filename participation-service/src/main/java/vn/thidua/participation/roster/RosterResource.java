@@ -1,0 +1,105 @@
+package vn.thidua.participation.roster;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.thidua.contract.Text;
+import vn.thidua.kit.problem.DomainException;
+import vn.thidua.participation.web.Dates;
+
+/** A unit's roster: who is on it, when. */
+@Path("/api/units/{code}/members")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "Danh sách CCVC và NLĐ (rosters)")
+public class RosterResource {
+    static final String CODE = "^[A-Z0-9][A-Z0-9_-]{0,31}$";
+    static final String MEMBER = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final CommandGateway commands;
+    private final Clock clock;
+
+    public RosterResource(CommandGateway commands, Clock clock) {
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    /** A member joining: name, position (chức vụ), first day on the roster. */
+    public record JoinRequest(@NotBlank @Size(max = 200) String fullName, @Size(max = 200) String position, @NotNull LocalDate fromDate) {
+    }
+
+    /** A member leaving: the first day off the roster. */
+    public record LeaveRequest(@NotNull LocalDate date) {
+    }
+
+    /** One member on the roster. */
+    public record Member(String memberId, String fullName, String position, LocalDate joinedOn, LocalDate leftOn) {
+        static Member of(MembershipView v) {
+            return new Member(v.memberId, v.fullName, v.position, v.joinedOn, v.leftOn);
+        }
+    }
+
+    @PUT
+    @Path("{memberId}")
+    @Operation(summary = "Put a member on the unit's roster (idempotent)",
+            description = "201 and MemberJoinedUnit when the member joins; 200 when already on the roster with the same details; "
+                    + "409 when on the roster with other details (leave first).")
+    public Response join(@PathParam("code") @Pattern(regexp = CODE, message = "must be a unit code such as TTR") String code,
+                         @PathParam("memberId") @Pattern(regexp = MEMBER, message = "letters, digits, '.', '_' or '-'") String memberId,
+                         @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
+        String position = request.position() == null || request.position().isBlank() ? null : Text.nfc(request.position().strip());
+        RosterChange change = commands.sendAndWait(new JoinUnit(UnitRoster.idOf(code), code, memberId,
+                Text.nfc(request.fullName().strip()), position, request.fromDate()));
+        Member member = new Member(memberId, Text.nfc(request.fullName().strip()), position, request.fromDate(), null);
+        return change == RosterChange.CHANGED ? Response.created(uri.getAbsolutePath()).entity(member).build() : Response.ok(member).build();
+    }
+
+    @POST
+    @Path("{memberId}/leave")
+    @Operation(summary = "Take a member off the unit's roster",
+            description = "date is the first day off the roster. 200 and MemberLeftUnit; 200 and no event when already left on that date.")
+    public Response leave(@PathParam("code") @Pattern(regexp = CODE, message = "must be a unit code such as TTR") String code,
+                          @PathParam("memberId") String memberId, @Valid @NotNull LeaveRequest request) {
+        try {
+            RosterChange change = commands.sendAndWait(new LeaveUnit(UnitRoster.idOf(code), code, memberId, request.date()));
+            return Response.ok(new LeaveAnswer(code, memberId, request.date(), change == RosterChange.CHANGED)).build();
+        } catch (AggregateNotFoundException e) {
+            throw new DomainException(DomainException.Kind.RULE_BROKEN, "member-not-on-roster", "The member is not on the roster",
+                    "unit " + code + " has no roster yet, so member " + memberId + " is not on it");
+        }
+    }
+
+    /** What a leave did. */
+    public record LeaveAnswer(String unitCode, String memberId, LocalDate leftOn, boolean changed) {
+    }
+
+    @GET
+    @Operation(summary = "Members on the roster on a day (default: today in Asia/Ho_Chi_Minh)")
+    public List<Member> members(@PathParam("code") String code, @QueryParam("on") String on) {
+        LocalDate day = on == null || on.isBlank() ? LocalDate.now(clock.withZone(VIETNAM)) : Dates.parse("on", on);
+        return MembershipView.onRoster(code, day).stream().map(Member::of).toList();
+    }
+}

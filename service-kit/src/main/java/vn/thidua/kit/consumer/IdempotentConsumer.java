@@ -1,0 +1,240 @@
+package vn.thidua.kit.consumer;
+
+import jakarta.transaction.Status;
+import jakarta.transaction.TransactionManager;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.jboss.logging.Logger;
+import vn.thidua.contract.envelope.KafkaBinding;
+import vn.thidua.contract.events.InvalidEventException;
+import vn.thidua.kit.kafka.KafkaClients;
+import vn.thidua.kit.kafka.KafkaSettings;
+
+/**
+ * Reads thidua topics into a read model, once per event whatever Kafka redelivers: per poll, one
+ * database transaction applies the events whose ids are not yet in {@code applied_event} and
+ * records those ids; the Kafka offsets are committed after that transaction. A crash between the two
+ * re-delivers the batch, and the ids make it a no-op. An event that breaks the contract is kept in
+ * {@code rejected_event} with its reason and skipped, never half-applied. A failing batch is rolled
+ * back and retried from its first record after a pause.
+ */
+public final class IdempotentConsumer implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+
+    private final String name;
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final DataSource dataSource;
+    private final TransactionManager jta;
+    private final EventBatchHandler handler;
+    private final Thread thread;
+    private final AtomicLong applied = new AtomicLong();
+    private final AtomicLong duplicates = new AtomicLong();
+    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile boolean running = true;
+    private volatile Throwable lastFailure;
+
+    public IdempotentConsumer(String name, KafkaSettings kafka, Collection<String> topics, int maxPollRecords, DataSource dataSource,
+                              TransactionManager jta, EventBatchHandler handler) {
+        this.name = name;
+        this.dataSource = dataSource;
+        this.jta = jta;
+        this.handler = handler;
+        this.consumer = KafkaClients.consumer(kafka.bootstrapServers(), name, name + "-" + ProcessHandle.current().pid(), maxPollRecords);
+        this.consumer.subscribe(List.copyOf(topics));
+        this.thread = new Thread(this::run, name);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+        LOG.infof("consumer %s started", name);
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
+                if (records.isEmpty()) {
+                    continue;
+                }
+                try {
+                    applyInTransaction(records);
+                    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+                    for (TopicPartition tp : records.partitions()) {
+                        List<ConsumerRecord<String, byte[]>> inPartition = records.records(tp);
+                        long next = inPartition.get(inPartition.size() - 1).offset() + 1;
+                        offsets.put(tp, new OffsetAndMetadata(next));
+                        positions.put(tp, next);
+                    }
+                    consumer.commitSync(offsets);
+                    lastFailure = null;
+                } catch (RuntimeException | SQLException e) {
+                    lastFailure = e;
+                    LOG.errorf(e, "consumer %s: a batch of %d failed and will be retried", name, records.count());
+                    rewind(records);
+                    pause(Duration.ofSeconds(2));
+                }
+            }
+        } catch (WakeupException e) {
+            if (running) {
+                throw e;
+            }
+        } finally {
+            consumer.close(Duration.ofSeconds(5));
+        }
+    }
+
+    private void applyInTransaction(ConsumerRecords<String, byte[]> records) throws SQLException {
+        List<Delivered> decoded = new ArrayList<>(records.count());
+        List<Object[]> rejected = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> r : records) {
+            try {
+                decoded.add(new Delivered(r.topic(), r.partition(), r.offset(), KafkaBinding.fromRecord(r)));
+            } catch (InvalidEventException e) {
+                LOG.errorf("consumer %s: rejected %s-%d@%d: %s", name, r.topic(), r.partition(), r.offset(), e.getMessage());
+                rejected.add(new Object[] {r.topic(), r.partition(), r.offset(), e.getMessage()});
+            }
+        }
+        try {
+            jta.begin();
+            try (Connection c = dataSource.getConnection()) {
+                Set<String> fresh = claim(c, decoded);
+                List<Delivered> toApply = new ArrayList<>(fresh.size());
+                Set<String> seen = new HashSet<>();
+                for (Delivered d : decoded) {
+                    if (fresh.contains(d.event().attributes().id()) && seen.add(d.event().attributes().id())) {
+                        toApply.add(d);
+                    }
+                }
+                duplicates.addAndGet(decoded.size() - toApply.size());
+                if (!toApply.isEmpty()) {
+                    handler.apply(toApply, c);
+                }
+                recordRejected(c, rejected);
+                applied.addAndGet(toApply.size());
+            }
+            jta.commit();
+        } catch (SQLException | RuntimeException e) {
+            rollbackQuietly();
+            throw e;
+        } catch (Exception e) {
+            rollbackQuietly();
+            throw new IllegalStateException("transaction failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Records the ids of the batch's events; returns the ids that were not recorded before. */
+    private static Set<String> claim(Connection c, List<Delivered> decoded) throws SQLException {
+        Set<String> fresh = new HashSet<>();
+        if (decoded.isEmpty()) {
+            return fresh;
+        }
+        String[] ids = decoded.stream().map(d -> d.event().attributes().id()).distinct().toArray(String[]::new);
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO applied_event (event_id) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING RETURNING event_id")) {
+            Array array = c.createArrayOf("text", ids);
+            s.setArray(1, array);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getString(1));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private static void recordRejected(Connection c, List<Object[]> rejected) throws SQLException {
+        if (rejected.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO rejected_event (topic, partition_no, record_offset, reason) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
+            for (Object[] r : rejected) {
+                s.setString(1, (String) r[0]);
+                s.setInt(2, (Integer) r[1]);
+                s.setLong(3, (Long) r[2]);
+                s.setString(4, (String) r[3]);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private void rewind(ConsumerRecords<String, byte[]> records) {
+        for (TopicPartition tp : records.partitions()) {
+            consumer.seek(tp, records.records(tp).get(0).offset());
+        }
+    }
+
+    private void rollbackQuietly() {
+        try {
+            if (jta.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                jta.rollback();
+            }
+        } catch (Exception e) {
+            LOG.warnf("consumer %s: rollback failed: %s", name, e.getMessage());
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Events applied since start (duplicates excluded). */
+    public long applied() {
+        return applied.get();
+    }
+
+    /** Redelivered events recognised by id and skipped, since start. */
+    public long duplicates() {
+        return duplicates.get();
+    }
+
+    /** The next offset to read per partition, as committed by this consumer since start. */
+    public Map<TopicPartition, Long> positions() {
+        return Map.copyOf(positions);
+    }
+
+    /** The failure of the last batch, if it failed (cleared by the next success). */
+    public Throwable lastFailure() {
+        return lastFailure;
+    }
+
+    public boolean isRunning() {
+        return thread.isAlive();
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        consumer.wakeup();
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
