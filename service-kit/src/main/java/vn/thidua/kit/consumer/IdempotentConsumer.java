@@ -49,6 +49,8 @@ public final class IdempotentConsumer implements AutoCloseable {
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
+    private volatile java.util.function.Consumer<List<Delivered>> afterCommit = batch -> { };
+    private volatile Runnable rewindRequest;
     private volatile boolean running = true;
     private volatile Throwable lastFailure;
 
@@ -64,6 +66,19 @@ public final class IdempotentConsumer implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
+    /** Called on the consumer's thread after each batch's transaction committed, with the events it applied. */
+    public void onCommitted(java.util.function.Consumer<List<Delivered>> listener) {
+        this.afterCommit = listener;
+    }
+
+    /**
+     * Asks the consumer to start over: on its thread, {@code resetInTransaction} runs in a transaction
+     * (it drops the read model and the applied ids), then every partition is read again from the beginning.
+     */
+    public void rewindToStart(Runnable resetInTransaction) {
+        this.rewindRequest = resetInTransaction;
+    }
+
     public void start() {
         thread.start();
         LOG.infof("consumer %s started", name);
@@ -72,6 +87,11 @@ public final class IdempotentConsumer implements AutoCloseable {
     private void run() {
         try {
             while (running) {
+                Runnable rewind = rewindRequest;
+                if (rewind != null) {
+                    rewindNow(rewind);
+                    rewindRequest = null;
+                }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
                 if (records.isEmpty()) {
                     continue;
@@ -101,6 +121,25 @@ public final class IdempotentConsumer implements AutoCloseable {
         } finally {
             consumer.close(Duration.ofSeconds(5));
         }
+    }
+
+    private void rewindNow(Runnable resetInTransaction) {
+        try {
+            jta.begin();
+            resetInTransaction.run();
+            jta.commit();
+        } catch (Exception e) {
+            rollbackQuietly();
+            throw new IllegalStateException("consumer " + name + ": rewind failed: " + e.getMessage(), e);
+        }
+        positions.clear();
+        consumer.seekToBeginning(consumer.assignment());
+        Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
+        for (TopicPartition tp : consumer.assignment()) {
+            zero.put(tp, new OffsetAndMetadata(consumer.position(tp)));
+        }
+        consumer.commitSync(zero);
+        LOG.infof("consumer %s: read model reset, reading %d partitions again from the beginning", name, zero.size());
     }
 
     private void applyInTransaction(ConsumerRecords<String, byte[]> records) throws SQLException {
@@ -133,6 +172,7 @@ public final class IdempotentConsumer implements AutoCloseable {
                 applied.addAndGet(toApply.size());
             }
             jta.commit();
+            afterCommit.accept(decoded);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw e;

@@ -1,0 +1,160 @@
+package vn.thidua.scoring;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The year-end score table as a pure function of the log's facts: no clock, no I/O, no order of
+ * arrival. evaluation-service and the audit tool call this very code.
+ *
+ * <p>A record counts for its year (the calendar year of {@code occurredOn}) when its campaign was
+ * launched with a period containing the day, its unit was a recipient, and, for a member's record,
+ * the member was on that unit's roster that day. What "the log" is for a closed year (the watermark)
+ * is the caller's business: it passes only the facts up to it.
+ */
+public final class Scorer {
+    private Scorer() {
+    }
+
+    public static ScoreTable score(int year, LogFacts facts, ScoringPolicy policy) {
+        LocalDate first = LocalDate.of(year, 1, 1);
+        LocalDate last = LocalDate.of(year, 12, 31);
+
+        // who counts: the rosters of the year (a member who moves is on both units' rosters)
+        Map<String, Set<String>> rosterByUnit = new TreeMap<>();
+        Map<String, LogFacts.Stay> latestStayByMember = new HashMap<>();
+        for (LogFacts.Stay stay : facts.stays()) {
+            if (stay.overlaps(first, last)) {
+                rosterByUnit.computeIfAbsent(stay.unitCode(), k -> new TreeSet<>()).add(stay.memberId());
+                latestStayByMember.merge(stay.memberId(), stay, Scorer::later);
+            }
+        }
+        Set<String> units = new TreeSet<>(rosterByUnit.keySet());
+        for (LogFacts.Campaign c : facts.campaigns().values()) {
+            if (!c.from().isAfter(last) && (c.to() == null || !c.to().isBefore(first))) {
+                units.addAll(c.recipients());
+            }
+        }
+
+        // what counts
+        List<ScoreTable.CountedRecord> counted = new ArrayList<>();
+        long refused = 0;
+        for (LogFacts.Record r : facts.records()) {
+            if (r.occurredOn().getYear() != year) {
+                continue;
+            }
+            if (counts(r, facts)) {
+                counted.add(new ScoreTable.CountedRecord(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn(),
+                        policy.pointsOf(r.kind())));
+                units.add(r.unitCode());
+            } else {
+                refused++;
+            }
+        }
+
+        // points per (member, campaign), per (unit, member, campaign), per (unit, campaign) for the unit's own
+        Map<String, Map<String, Integer>> memberCampaign = new HashMap<>();
+        Map<String, Map<String, Map<String, Integer>>> unitMemberCampaign = new HashMap<>();
+        Map<String, Map<String, Integer>> unitOwnCampaign = new HashMap<>();
+        for (ScoreTable.CountedRecord r : counted) {
+            if (r.memberId() == null) {
+                unitOwnCampaign.computeIfAbsent(r.unitCode(), k -> new HashMap<>()).merge(r.campaignId(), r.points(), Integer::sum);
+            } else {
+                memberCampaign.computeIfAbsent(r.memberId(), k -> new HashMap<>()).merge(r.campaignId(), r.points(), Integer::sum);
+                unitMemberCampaign.computeIfAbsent(r.unitCode(), k -> new HashMap<>()).computeIfAbsent(r.memberId(), k -> new HashMap<>())
+                        .merge(r.campaignId(), r.points(), Integer::sum);
+            }
+        }
+        int cap = policy.capPerCampaign();
+
+        List<ScoreTable.MemberScore> members = new ArrayList<>();
+        for (Map.Entry<String, LogFacts.Stay> e : latestStayByMember.entrySet()) {
+            members.add(new ScoreTable.MemberScore(0, e.getKey(), e.getValue().fullName(), capped(memberCampaign.get(e.getKey()), cap)));
+        }
+        members.sort(Comparator.comparingInt(ScoreTable.MemberScore::score).reversed().thenComparing(ScoreTable.MemberScore::memberId));
+        List<ScoreTable.MemberScore> rankedMembers = new ArrayList<>(members.size());
+        for (int i = 0; i < members.size(); i++) {
+            ScoreTable.MemberScore s = members.get(i);
+            rankedMembers.add(new ScoreTable.MemberScore(i + 1, s.memberId(), s.fullName(), s.score()));
+        }
+
+        List<ScoreTable.UnitScore> unitScores = new ArrayList<>();
+        for (String unit : units) {
+            Set<String> roster = rosterByUnit.getOrDefault(unit, Set.of());
+            Map<String, Map<String, Integer>> byMember = unitMemberCampaign.getOrDefault(unit, Map.of());
+            long memberPoints = 0;
+            int withRecords = 0;
+            for (String member : roster) {
+                Map<String, Integer> perCampaign = byMember.get(member);
+                if (perCampaign != null) {
+                    memberPoints += capped(perCampaign, cap);
+                    withRecords++;
+                }
+            }
+            int collective = capped(unitOwnCampaign.get(unit), cap);
+            int size = roster.size();
+            BigDecimal score = size == 0
+                    ? BigDecimal.valueOf(collective).setScale(2, RoundingMode.HALF_UP)
+                    : BigDecimal.valueOf(memberPoints + (long) collective * size).divide(BigDecimal.valueOf(size), 2, RoundingMode.HALF_UP);
+            BigDecimal coverage = size == 0
+                    ? BigDecimal.ZERO.setScale(2, RoundingMode.HALF_UP)
+                    : BigDecimal.valueOf(withRecords).divide(BigDecimal.valueOf(size), 2, RoundingMode.HALF_UP);
+            unitScores.add(new ScoreTable.UnitScore(0, unit, score, coverage, collective, size, withRecords));
+        }
+        unitScores.sort(Comparator.comparing(ScoreTable.UnitScore::score).reversed()
+                .thenComparing(Comparator.comparing(ScoreTable.UnitScore::coverage).reversed())
+                .thenComparing(ScoreTable.UnitScore::unitCode));
+        List<ScoreTable.UnitScore> rankedUnits = new ArrayList<>(unitScores.size());
+        for (int i = 0; i < unitScores.size(); i++) {
+            ScoreTable.UnitScore s = unitScores.get(i);
+            rankedUnits.add(new ScoreTable.UnitScore(i + 1, s.unitCode(), s.score(), s.coverage(), s.collectivePoints(), s.rosterSize(),
+                    s.membersWithRecords()));
+        }
+        return new ScoreTable(year, policy.version(), List.copyOf(rankedMembers), List.copyOf(rankedUnits), List.copyOf(counted), refused);
+    }
+
+    private static boolean counts(LogFacts.Record r, LogFacts facts) {
+        LogFacts.Campaign campaign = facts.campaigns().get(r.campaignId());
+        if (campaign == null || !campaign.covers(r.occurredOn()) || !campaign.recipients().contains(r.unitCode())) {
+            return false;
+        }
+        if (r.memberId() == null) {
+            return true;
+        }
+        for (LogFacts.Stay stay : facts.staysOf(r.unitCode(), r.memberId())) {
+            if (stay.covers(r.occurredOn())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static int capped(Map<String, Integer> pointsPerCampaign, int cap) {
+        if (pointsPerCampaign == null) {
+            return 0;
+        }
+        int total = 0;
+        for (int points : pointsPerCampaign.values()) {
+            total += Math.min(cap, points);
+        }
+        return total;
+    }
+
+    /** The stay that names a member in the table: the latest start, then the highest unit code. */
+    private static LogFacts.Stay later(LogFacts.Stay a, LogFacts.Stay b) {
+        int byDate = a.joinedOn().compareTo(b.joinedOn());
+        if (byDate != 0) {
+            return byDate > 0 ? a : b;
+        }
+        return a.unitCode().compareTo(b.unitCode()) >= 0 ? a : b;
+    }
+}
