@@ -29,7 +29,11 @@ public record ScoreTable(int year, String policyVersion, List<MemberScore> membe
      * counted record under the unit.
      */
     public record UnitScore(int rank, String unitCode, BigDecimal score, BigDecimal coverage, int collectivePoints, int rosterSize,
-                            int membersWithRecords) {
+                            int membersWithRecords, List<RosterPoints> roster) {
+    }
+
+    /** A member on a unit's roster in the year and the points (capped per campaign) of their records filed under the unit. */
+    public record RosterPoints(String memberId, int points) {
     }
 
     /** A record that counted, and its points. */

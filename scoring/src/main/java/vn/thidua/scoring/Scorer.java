@@ -93,10 +93,13 @@ public final class Scorer {
             Map<String, Map<String, Integer>> byMember = unitMemberCampaign.getOrDefault(unit, Map.of());
             long memberPoints = 0;
             int withRecords = 0;
+            List<ScoreTable.RosterPoints> rosterPoints = new ArrayList<>(roster.size());
             for (String member : roster) {
                 Map<String, Integer> perCampaign = byMember.get(member);
+                int points = capped(perCampaign, cap);
+                rosterPoints.add(new ScoreTable.RosterPoints(member, points));
                 if (perCampaign != null) {
-                    memberPoints += capped(perCampaign, cap);
+                    memberPoints += points;
                     withRecords++;
                 }
             }
@@ -108,7 +111,7 @@ public final class Scorer {
             BigDecimal coverage = size == 0
                     ? BigDecimal.ZERO.setScale(2, RoundingMode.HALF_UP)
                     : BigDecimal.valueOf(withRecords).divide(BigDecimal.valueOf(size), 2, RoundingMode.HALF_UP);
-            unitScores.add(new ScoreTable.UnitScore(0, unit, score, coverage, collective, size, withRecords));
+            unitScores.add(new ScoreTable.UnitScore(0, unit, score, coverage, collective, size, withRecords, List.copyOf(rosterPoints)));
         }
         unitScores.sort(Comparator.comparing(ScoreTable.UnitScore::score).reversed()
                 .thenComparing(Comparator.comparing(ScoreTable.UnitScore::coverage).reversed())
@@ -117,7 +120,7 @@ public final class Scorer {
         for (int i = 0; i < unitScores.size(); i++) {
             ScoreTable.UnitScore s = unitScores.get(i);
             rankedUnits.add(new ScoreTable.UnitScore(i + 1, s.unitCode(), s.score(), s.coverage(), s.collectivePoints(), s.rosterSize(),
-                    s.membersWithRecords()));
+                    s.membersWithRecords(), s.roster()));
         }
         return new ScoreTable(year, policy.version(), List.copyOf(rankedMembers), List.copyOf(rankedUnits), List.copyOf(counted), refused);
     }

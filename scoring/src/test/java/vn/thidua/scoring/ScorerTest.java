@@ -79,8 +79,10 @@ class ScorerTest {
         // VP: roster {m1, m2}: (35 + 2) / 2 + 2 = 20.50, both have records: 1.00
         // TTR: roster {m2, m3}: (2 + 0) / 2 + 1 = 2.00, one of two: 0.50
         assertThat(table.units()).containsExactly(
-                new ScoreTable.UnitScore(1, "VP", new BigDecimal("20.50"), new BigDecimal("1.00"), 2, 2, 2),
-                new ScoreTable.UnitScore(2, "TTR", new BigDecimal("2.00"), new BigDecimal("0.50"), 1, 2, 1));
+                new ScoreTable.UnitScore(1, "VP", new BigDecimal("20.50"), new BigDecimal("1.00"), 2, 2, 2,
+                        List.of(new ScoreTable.RosterPoints("m1", 35), new ScoreTable.RosterPoints("m2", 2))),
+                new ScoreTable.UnitScore(2, "TTR", new BigDecimal("2.00"), new BigDecimal("0.50"), 1, 2, 1,
+                        List.of(new ScoreTable.RosterPoints("m2", 2), new ScoreTable.RosterPoints("m3", 0))));
     }
 
     @Test

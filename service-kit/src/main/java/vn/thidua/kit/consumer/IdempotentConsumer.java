@@ -51,6 +51,7 @@ public final class IdempotentConsumer implements AutoCloseable {
     private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<List<Delivered>> afterCommit = batch -> { };
     private volatile Runnable rewindRequest;
+    private volatile java.util.concurrent.CompletableFuture<Void> rewound;
     private volatile boolean running = true;
     private volatile Throwable lastFailure;
 
@@ -75,8 +76,10 @@ public final class IdempotentConsumer implements AutoCloseable {
      * Asks the consumer to start over: on its thread, {@code resetInTransaction} runs in a transaction
      * (it drops the read model and the applied ids), then every partition is read again from the beginning.
      */
-    public void rewindToStart(Runnable resetInTransaction) {
+    public synchronized java.util.concurrent.CompletableFuture<Void> rewindToStart(Runnable resetInTransaction) {
+        this.rewound = new java.util.concurrent.CompletableFuture<>();
         this.rewindRequest = resetInTransaction;
+        return rewound;
     }
 
     public void start() {
@@ -89,8 +92,13 @@ public final class IdempotentConsumer implements AutoCloseable {
             while (running) {
                 Runnable rewind = rewindRequest;
                 if (rewind != null) {
-                    rewindNow(rewind);
                     rewindRequest = null;
+                    try {
+                        rewindNow(rewind);
+                        rewound.complete(null);
+                    } catch (RuntimeException e) {
+                        rewound.completeExceptionally(e);
+                    }
                 }
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(250));
                 if (records.isEmpty()) {
@@ -169,6 +177,7 @@ public final class IdempotentConsumer implements AutoCloseable {
                     handler.apply(toApply, c);
                 }
                 recordRejected(c, rejected);
+                savePositions(c, records);
                 applied.addAndGet(toApply.size());
             }
             jta.commit();
@@ -200,6 +209,27 @@ public final class IdempotentConsumer implements AutoCloseable {
             }
         }
         return fresh;
+    }
+
+    private void savePositions(Connection c, ConsumerRecords<String, byte[]> records) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO consumer_position (consumer, topic, partition_no, next_offset) VALUES (?, ?, ?, ?)
+                ON CONFLICT (consumer, topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset""")) {
+            for (TopicPartition tp : records.partitions()) {
+                List<ConsumerRecord<String, byte[]>> inPartition = records.records(tp);
+                s.setString(1, name);
+                s.setString(2, tp.topic());
+                s.setInt(3, tp.partition());
+                s.setLong(4, inPartition.get(inPartition.size() - 1).offset() + 1);
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** The consumer's name, also its group id and its key in {@code consumer_position}. */
+    public String name() {
+        return name;
     }
 
     private static void recordRejected(Connection c, List<Object[]> rejected) throws SQLException {

@@ -1,0 +1,56 @@
+package vn.thidua.evaluation.config;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import jakarta.transaction.TransactionManager;
+import javax.sql.DataSource;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.config.Configurer;
+import vn.thidua.kit.axon.AxonStore;
+import vn.thidua.kit.axon.EventSourcedService;
+import vn.thidua.kit.kafka.KafkaSettings;
+import vn.thidua.evaluation.appraisal.Appraisal;
+import vn.thidua.evaluation.appraisal.AppraisalProjection;
+
+/**
+ * evaluation-service's Axon: aggregates {@link UnitRoster} and {@link ParticipationRecord}
+ * event-sourced in the service's PostgreSQL, views in the command's transaction, the outbox relay
+ * to {@code thidua.roster.v1} and {@code thidua.participation.v1}.
+ */
+@Singleton
+public class AxonConfiguration {
+    public static final String SERVICE = "evaluation-service";
+
+    private final EventSourcedService service;
+
+    public AxonConfiguration(DataSource dataSource, TransactionManager jta, KafkaSettings kafka,
+                             AppraisalProjection appraisals) {
+        Configurer configurer = AxonStore.configurer(dataSource, jta)
+                .configureAggregate(Appraisal.class);
+        configurer.eventProcessing()
+                .registerSubscribingEventProcessor("views")
+                .registerEventHandler(c -> appraisals);
+        this.service = new EventSourcedService(SERVICE, configurer, kafka, dataSource);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        service.start();
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        service.stop();
+    }
+
+    @Produces
+    @Singleton
+    CommandGateway commandGateway() {
+        return service.axon().commandGateway();
+    }
+
+    public EventSourcedService service() {
+        return service;
+    }
+}

@@ -1,0 +1,111 @@
+package vn.thidua.evaluation.score;
+
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.thidua.kit.problem.DomainException;
+import vn.thidua.scoring.ScoreTable;
+
+/** The year's score tables: units, the members of a unit, one member with the records that made the score. */
+@Path("/api/scores/{year}")
+@Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+@Tag(name = "Kết quả thi đua (scores)")
+public class ScoreResource {
+    private final ScoreService scores;
+
+    public ScoreResource(ScoreService scores) {
+        this.scores = scores;
+    }
+
+    /** The units' table. */
+    public record UnitsTable(int year, String status, String policyVersion, String digest, List<UnitRow> units) {
+    }
+
+    /** One unit's line. */
+    public record UnitRow(int rank, String unitCode, BigDecimal score, BigDecimal coverage, int collectivePoints, int rosterSize,
+                          int membersWithRecords) {
+    }
+
+    /** A unit's members: their points under the unit and their score for the year. */
+    public record UnitMembers(int year, String unitCode, List<UnitMember> members) {
+    }
+
+    /** One member of a unit's roster. */
+    public record UnitMember(String memberId, String fullName, int pointsInUnit, int score, int rank) {
+    }
+
+    /** A member's score and the records that made it. */
+    public record MemberDetail(int year, String status, String memberId, String fullName, int score, int rank,
+                               List<ScoreTable.CountedRecord> records) {
+    }
+
+    @GET
+    @Path("units")
+    @Operation(summary = "The units ranked by score, then coverage, then code (?format=csv for a spreadsheet)")
+    public Response units(@PathParam("year") @Min(2000) @Max(2200) int year, @QueryParam("format") String format) {
+        ScoreService.YearTable current = scores.table(year);
+        ScoreTable t = current.table();
+        List<UnitRow> rows = t.units().stream().map(u -> new UnitRow(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(),
+                u.rosterSize(), u.membersWithRecords())).toList();
+        if ("csv".equalsIgnoreCase(format)) {
+            return Csv.of("diem-thi-dua-don-vi-" + year + ".csv",
+                    List.of("Hạng", "Mã đơn vị", "Điểm", "Tỷ lệ tham gia", "Điểm tập thể", "Số người", "Số người có kết quả"),
+                    rows.stream().map(r -> List.<Object>of(r.rank(), r.unitCode(), r.score(), r.coverage(), r.collectivePoints(), r.rosterSize(),
+                            r.membersWithRecords())).toList());
+        }
+        return Response.ok(new UnitsTable(year, current.status(), t.policyVersion(), t.digest(), rows), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("units/{code}/members")
+    @Operation(summary = "The members on a unit's roster in the year, with their points under the unit (?format=csv)")
+    public Response unitMembers(@PathParam("year") @Min(2000) @Max(2200) int year, @PathParam("code") String code,
+                                @QueryParam("format") String format) {
+        ScoreTable t = scores.table(year).table();
+        ScoreTable.UnitScore unit = t.units().stream().filter(u -> u.unitCode().equals(code)).findFirst().orElseThrow(() ->
+                new DomainException(DomainException.Kind.NOT_FOUND, "unit-not-scored", "The unit has no score this year",
+                        "unit " + code + " has no roster, campaign or record in " + year));
+        Map<String, ScoreTable.MemberScore> byId = t.members().stream().collect(Collectors.toMap(ScoreTable.MemberScore::memberId, Function.identity()));
+        List<UnitMember> members = unit.roster().stream()
+                .map(p -> {
+                    ScoreTable.MemberScore m = byId.get(p.memberId());
+                    return new UnitMember(p.memberId(), m.fullName(), p.points(), m.score(), m.rank());
+                })
+                .sorted(java.util.Comparator.comparingInt(UnitMember::rank)).toList();
+        if ("csv".equalsIgnoreCase(format)) {
+            return Csv.of("diem-thi-dua-" + code + "-" + year + ".csv",
+                    List.of("Hạng", "Mã cán bộ", "Họ và tên", "Điểm tại đơn vị", "Điểm cả năm"),
+                    members.stream().map(m -> List.<Object>of(m.rank(), m.memberId(), m.fullName(), m.pointsInUnit(), m.score())).toList());
+        }
+        return Response.ok(new UnitMembers(year, code, members), MediaType.APPLICATION_JSON).build();
+    }
+
+    @GET
+    @Path("members/{memberId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A member's score and rank, with the records that made it")
+    public MemberDetail member(@PathParam("year") @Min(2000) @Max(2200) int year, @PathParam("memberId") String memberId) {
+        ScoreService.YearTable current = scores.table(year);
+        ScoreTable t = current.table();
+        ScoreTable.MemberScore m = t.members().stream().filter(s -> s.memberId().equals(memberId)).findFirst().orElseThrow(() ->
+                new DomainException(DomainException.Kind.NOT_FOUND, "member-not-scored", "The member has no score this year",
+                        "member " + memberId + " was on no unit's roster in " + year));
+        List<ScoreTable.CountedRecord> records = t.counted().stream().filter(r -> memberId.equals(r.memberId()))
+                .sorted(java.util.Comparator.comparing(ScoreTable.CountedRecord::occurredOn).thenComparing(ScoreTable.CountedRecord::recordId))
+                .toList();
+        return new MemberDetail(year, current.status(), memberId, m.fullName(), m.score(), m.rank(), records);
+    }
+}

@@ -1,0 +1,13 @@
+package vn.thidua.evaluation;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import vn.thidua.testsupport.KafkaTestResource;
+import vn.thidua.testsupport.PostgresTestResource;
+
+/** Every @QuarkusTest of this module runs on a real PostgreSQL and a real Kafka broker. */
+@QuarkusTestResource(value = PostgresTestResource.class, initArgs = @io.quarkus.test.common.ResourceArg(name = "database", value = "evaluation"))
+@QuarkusTestResource(KafkaTestResource.class)
+public final class RealServersResources {
+    private RealServersResources() {
+    }
+}
