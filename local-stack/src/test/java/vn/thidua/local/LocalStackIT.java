@@ -1,0 +1,216 @@
+package vn.thidua.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The local stack started as a user would ({@code ./thidua-local}), on ports of its own: the three
+ * services answer, the seed's campaigns and the sample's year table are there, computed as by hand;
+ * the three services together close the year; Ctrl-C leaves no process; a second start finds the data.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalStackIT {
+    private static final Path REPO = Path.of(System.getProperty("thidua.repo", "..")).toAbsolutePath().normalize();
+    private static final String CAMPAIGN = "http://localhost:28081";
+    private static final String PARTICIPATION = "http://localhost:28082";
+    private static final String EVALUATION = "http://localhost:28083";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    private static Path data;
+    private static Process stack;
+    private static final List<String> output = new ArrayList<>();
+    private static String digestAtClose;
+
+    @BeforeAll
+    static void start() throws Exception {
+        data = Files.createTempDirectory("thidua-local-it");
+        stack = launch(true);
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (stack != null && stack.isAlive()) {
+            stack.destroyForcibly();
+        }
+    }
+
+    private static Process launch(boolean fresh) throws Exception {
+        List<String> command = new ArrayList<>(List.of("./thidua-local", "--no-build", "--data-dir", data.toString(),
+                "--pg-port", "25432", "--kafka-port", "29092", "--campaign-port", "28081", "--participation-port", "28082",
+                "--evaluation-port", "28083"));
+        if (fresh) {
+            command.add("--fresh");
+        }
+        Process process = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
+        BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        String line;
+        while ((line = out.readLine()) != null) {
+            output.add(line);
+            System.out.println(line);
+            if (line.equals("thidua is ready.")) {
+                Thread drain = new Thread(() -> out.lines().forEach(l -> {
+                    synchronized (output) {
+                        output.add(l);
+                    }
+                    System.out.println(l);
+                }));
+                drain.setDaemon(true);
+                drain.start();
+                return process;
+            }
+            if (System.nanoTime() > deadline) {
+                break;
+            }
+        }
+        throw new AssertionError("the local stack did not become ready:\n" + String.join("\n", output));
+    }
+
+    private static JsonNode get(String url) throws Exception {
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(url + " → " + r.body()).isEqualTo(200);
+        return JSON.readTree(r.body());
+    }
+
+    private static HttpResponse<String> post(String url, String body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** SIGINT, as Ctrl-C in a terminal; then every process the stack started must be gone. */
+    private static void interrupt(Process process) throws Exception {
+        List<ProcessHandle> children = process.toHandle().descendants().toList();
+        assertThat(children).as("the services and the broker run as child processes").hasSizeGreaterThanOrEqualTo(4);
+        new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
+        assertThat(process.waitFor(90, TimeUnit.SECONDS)).as("the stack stops on Ctrl-C").isTrue();
+        for (ProcessHandle child : children) {
+            child.onExit().get(30, TimeUnit.SECONDS);
+            assertThat(child.isAlive()).as("process " + child.pid() + " left behind").isFalse();
+        }
+        assertThat(output).anyMatch(l -> l.contains("stopped; data kept in"));
+    }
+
+    @Test
+    @Order(1)
+    void the_three_services_answer_with_the_seed_campaigns() throws Exception {
+        for (String service : List.of(CAMPAIGN, PARTICIPATION, EVALUATION)) {
+            assertThat(get(service + "/q/health/ready").path("status").asText()).isEqualTo("UP");
+        }
+        JsonNode campaigns = get(CAMPAIGN + "/api/campaigns?year=2023");
+        assertThat(campaigns).hasSize(2);
+        List<String> titles = new ArrayList<>();
+        campaigns.forEach(c -> titles.add(c.path("title").asText()));
+        assertThat(titles).contains("Thái Nguyên chung sức xây dựng nông thôn mới giai đoạn 2021-2025");
+        campaigns.forEach(c -> assertThat(c.path("acknowledged").asInt()).isEqualTo(5));
+        assertThat(get(CAMPAIGN + "/api/plans")).hasSize(3);
+        assertThat(output).anyMatch(l -> l.contains("curl " + EVALUATION + "/api/scores/2023/units"));
+    }
+
+    @Test
+    @Order(2)
+    void the_sample_year_table_is_there_as_computed_by_hand() throws Exception {
+        JsonNode units = get(EVALUATION + "/api/scores/2023/units");
+        assertThat(units.path("status").asText()).isEqualTo("OPEN");
+        assertThat(units.path("units")).hasSize(5);
+        // CB-VP-01 (the first member): Đợt: registered 1 + one activity 2 = 3; Chuyên đề: registered 1 + activity 2
+        // + achievement 5 + initiative 10 = 18; total 21, from 6 records
+        JsonNode first = get(EVALUATION + "/api/scores/2023/members/CB-VP-01");
+        assertThat(first.path("score").asInt()).isEqualTo(21);
+        assertThat(first.path("records")).hasSize(6);
+        // VP: its six members bring 21 + 8 + 10 + 17 + 6 + 18 = 80 points; 80 / 6 + 4 (its own two activities) = 17.33
+        JsonNode vp = null;
+        for (JsonNode u : units.path("units")) {
+            if (u.path("unitCode").asText().equals("VP")) {
+                vp = u;
+            }
+        }
+        assertThat(vp).isNotNull();
+        assertThat(vp.path("score").decimalValue()).isEqualByComparingTo(new BigDecimal("17.33"));
+        assertThat(vp.path("rosterSize").asInt()).isEqualTo(6);
+        // the inspector who moved to QLKH on 2023-07-01 is on both rosters that year
+        assertThat(get(EVALUATION + "/api/scores/2023/units/QLKH/members").path("members").toString()).contains("CB-TTR-06");
+        assertThat(get(EVALUATION + "/api/scores/2023/units/TTR/members").path("members").toString()).contains("CB-TTR-06");
+        JsonNode appraisal = get(EVALUATION + "/api/appraisals/2023");
+        assertThat(appraisal.path("counts").path("countedRecords").asInt()).isEqualTo(190);
+        assertThat(appraisal.path("counts").path("refusedRecords").asInt()).isZero();
+    }
+
+    @Test
+    @Order(3)
+    void the_three_services_close_the_year_together() throws Exception {
+        String digest = get(EVALUATION + "/api/scores/2023/units").path("digest").asText();
+        HttpResponse<String> closed = post(EVALUATION + "/api/appraisals/2023/close", "{\"closedBy\":\"Thanh tra Sở\"}");
+        assertThat(closed.statusCode()).as(closed.body()).isEqualTo(201);
+        assertThat(JSON.readTree(closed.body()).path("digest").asText()).isEqualTo(digest);
+        digestAtClose = digest;
+
+        // participation-service learns of the close from Kafka and refuses the year from then on
+        String record = "{\"campaignId\":\"" + get(CAMPAIGN + "/api/campaigns?year=2023&kind=THEMATIC").get(0).path("campaignId").asText()
+                + "\",\"unitCode\":\"VP\",\"memberId\":\"CB-VP-02\",\"kind\":\"ACTIVITY\",\"occurredOn\":\"2023-12-30\",\"description\":\"Muộn\"}";
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        HttpResponse<String> answer = post(PARTICIPATION + "/api/participations", record);
+        while (answer.statusCode() != 422 && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            answer = post(PARTICIPATION + "/api/participations", record);
+        }
+        assertThat(answer.statusCode()).isEqualTo(422);
+        assertThat(JSON.readTree(answer.body()).path("type").asText()).endsWith("/year-closed");
+
+        JsonNode rebuilt = JSON.readTree(post(EVALUATION + "/api/projection/rebuild", "").body());
+        assertThat(rebuilt.path("identical").asBoolean()).isTrue();
+        assertThat(rebuilt.path("after").path("2023").asText()).isEqualTo(digest);
+    }
+
+    @Test
+    @Order(4)
+    void ctrl_c_stops_everything_and_a_second_start_finds_the_data() throws Exception {
+        interrupt(stack);
+        output.clear();
+        stack = launch(false);
+        assertThat(output).anyMatch(l -> l.contains("data from an earlier run is there"));
+        assertThat(get(CAMPAIGN + "/api/campaigns?year=2023")).hasSize(2);
+        JsonNode units = get(EVALUATION + "/api/scores/2023/units");
+        assertThat(units.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(units.path("digest").asText()).isEqualTo(digestAtClose);
+        interrupt(stack);
+    }
+
+    @Test
+    @Order(5)
+    void a_port_already_taken_is_one_clear_line() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(28081, 1, java.net.InetAddress.getLoopbackAddress())) {
+            Process p = new ProcessBuilder("./thidua-local", "--no-build", "--data-dir", data.toString(), "--pg-port", "25432",
+                    "--kafka-port", "29092", "--campaign-port", "28081", "--participation-port", "28082", "--evaluation-port", "28083")
+                    .directory(REPO.toFile()).redirectErrorStream(true).start();
+            String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            assertThat(p.exitValue()).isEqualTo(1);
+            assertThat(all).contains("port 28081 for campaign-service (--campaign-port) is already in use").doesNotContain("Exception");
+        }
+    }
+}
