@@ -1,0 +1,180 @@
+package vn.thidua.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.concurrent.Callable;
+import me.tongfei.progressbar.ProgressBar;
+import me.tongfei.progressbar.ProgressBarBuilder;
+import me.tongfei.progressbar.ProgressBarStyle;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code ./thidua-audit}: the auditors' replay of the thidua log. */
+@Command(name = "thidua-audit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
+        description = {
+                "Replays every thidua topic from the beginning (or up to --as-of) and proves the log whole:",
+                "  1. every event's envelope follows the contract, every partition's hash chain holds, every",
+                "     aggregate's sequence has no gap and no double (a re-sent event is a duplicate delivery,",
+                "     counted once, not tampering); the first bad event is named by topic, partition and offset;",
+                "  2. each year's score table is recomputed with the policy its close used and compared with",
+                "     the AppraisalClosed digest (closed years) or with evaluation-service (--service, open years).",
+                "It only reads: it never writes to Kafka or to any database, and joins no consumer group.",
+                "Exit status: 0 everything holds, 1 something does not, 2 the audit could not run."},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:everything holds", "1:a problem was found (see the report)", "2:could not run (bad arguments, unreachable broker)"})
+public final class Audit implements Callable<Integer> {
+
+    @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, e.g. localhost:19092")
+    String bootstrap;
+    @Option(names = "--year", description = "audit only this year (default: every year in the log)")
+    Integer year;
+    @Option(names = "--as-of", description = "the log as it stood at this instant, e.g. 2023-06-30T17:00:00+07:00")
+    String asOf;
+    @Option(names = "--service", description = "evaluation-service URL, to compare open years with, e.g. http://localhost:8083")
+    String service;
+    @Option(names = "--json", description = "also write the report as JSON to this file")
+    Path json;
+    @Option(names = "--topic-suffix", defaultValue = "", description = "read copies of the topics named <topic><suffix>")
+    String topicSuffix;
+    @Option(names = "--timeout", defaultValue = "30", description = "seconds to wait for the broker (default: ${DEFAULT-VALUE})")
+    int timeoutSeconds;
+
+    private final PrintStream out;
+    private final PrintStream err;
+
+    public Audit() {
+        this(new PrintStream(System.out, true, StandardCharsets.UTF_8), new PrintStream(System.err, true, StandardCharsets.UTF_8));
+    }
+
+    Audit(PrintStream out, PrintStream err) {
+        this.out = out;
+        this.err = err;
+    }
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs the tool as from the command line; returns the exit status. */
+    public static int run(String... args) {
+        return command(new Audit()).execute(args);
+    }
+
+    static CommandLine command(Audit audit) {
+        CommandLine cli = new CommandLine(audit);
+        cli.setExitCodeExceptionMapper(e -> 2);
+        cli.setParameterExceptionHandler((e, a) -> {
+            audit.err.println("✗ " + e.getMessage() + " (see --help)");
+            return 2;
+        });
+        return cli;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        Instant instant = null;
+        if (asOf != null) {
+            try {
+                instant = OffsetDateTime.parse(asOf).toInstant();
+            } catch (DateTimeParseException e) {
+                err.println("✗ --as-of must be a date-time with its offset, e.g. 2023-06-30T17:00:00+07:00; got " + asOf);
+                return 2;
+            }
+        }
+        Replay.Options options = new Replay.Options(bootstrap, year, instant, topicSuffix, service, Duration.ofSeconds(timeoutSeconds));
+        Report report;
+        try (Progress progress = new Progress(err)) {
+            report = new Replay(options).run(progress);
+        } catch (org.apache.kafka.common.errors.TimeoutException e) {
+            err.println("✗ cannot reach Kafka at " + bootstrap + " within " + timeoutSeconds + " s; check --bootstrap and that the broker runs");
+            return 2;
+        } catch (org.apache.kafka.common.KafkaException | IllegalStateException e) {
+            err.println("✗ the audit could not run: " + e.getMessage());
+            return 2;
+        }
+        print(report);
+        if (json != null) {
+            new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+                    .enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
+            out.println("JSON report: " + json.toAbsolutePath());
+        }
+        return report.holds() ? 0 : 1;
+    }
+
+    private void print(Report r) {
+        out.println("thidua audit — read-only replay of " + r.bootstrap() + (r.topicSuffix().isEmpty() ? "" : " (topics *" + r.topicSuffix() + ")")
+                + (r.asOf() == null ? "" : ", as of " + r.asOf()));
+        boolean chains = r.problems().isEmpty() && r.invalidEvents() == 0;
+        out.printf("Integrity: %,d events read, %,d duplicate deliveries (counted once), %,d invalid; hash chains and sequences %s%n",
+                r.eventsRead(), r.duplicateDeliveries(), r.invalidEvents(), chains ? "✓" : "✗");
+        int shown = 0;
+        for (Report.Problem p : r.problems()) {
+            if (shown++ == 20) {
+                out.println("  … and " + (r.problems().size() - 20) + " more (see --json)");
+                break;
+            }
+            out.println("  ✗ " + p);
+        }
+        out.println();
+        out.printf("%-5s %-7s %9s %9s %6s %8s  %-17s %-30s %s%n", "Year", "Status", "Records", "Counted", "Late", "Refused", "Digest",
+                "Expected (from)", "Match");
+        for (Report.Year y : r.years()) {
+            String expected = y.expectedDigest() == null ? "—" : shortHash(y.expectedDigest()) + " (" + y.expectedFrom() + ")";
+            String match = y.matches() == null ? "—" : y.matches() ? "✓" : "✗";
+            out.printf("%-5d %-7s %,9d %,9d %,6d %,8d  %-17s %-30s %s%n", y.year(), y.status(), y.recordsRead(), y.counted(), y.late(),
+                    y.refused(), shortHash(y.digest()), expected, match);
+        }
+        out.println();
+        out.println(r.holds() ? "Result: everything holds ✓ (exit 0)" : "Result: the log does NOT hold ✗ (exit 1)");
+    }
+
+    private static String shortHash(String hash) {
+        return hash == null ? "—" : hash.substring(0, Math.min(16, hash.length()));
+    }
+
+    /** A progress bar on a terminal (events read, rate, time left), plain lines every 5 s otherwise. */
+    private static final class Progress implements LogReader.Progress, AutoCloseable {
+        private final PrintStream err;
+        private final boolean terminal = System.console() != null;
+        private ProgressBar bar;
+        private long lastLine = System.nanoTime();
+        private final long started = System.nanoTime();
+
+        Progress(PrintStream err) {
+            this.err = err;
+        }
+
+        @Override
+        public void update(long read, long total) {
+            if (terminal) {
+                if (bar == null) {
+                    bar = new ProgressBarBuilder().setTaskName("replaying").setInitialMax(total).setStyle(ProgressBarStyle.ASCII)
+                            .setUnit(" events", 1).showSpeed().build();
+                }
+                bar.stepTo(read);
+            } else if (System.nanoTime() - lastLine > 5_000_000_000L || read == total) {
+                double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
+                double rate = read / seconds;
+                long left = rate > 0 ? (long) ((total - read) / rate) : 0;
+                err.printf("replaying: %,d of %,d events (%.0f/s, about %d s left)%n", read, total, rate, left);
+                lastLine = System.nanoTime();
+            }
+        }
+
+        @Override
+        public void close() {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+}

@@ -1,0 +1,218 @@
+package vn.thidua.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import vn.thidua.contract.chain.ChainVerifier;
+import vn.thidua.contract.envelope.KafkaBinding;
+import vn.thidua.contract.envelope.PublishedEvent;
+import vn.thidua.contract.events.AppraisalClosed;
+import vn.thidua.contract.events.CampaignLaunched;
+import vn.thidua.contract.events.EventType;
+import vn.thidua.contract.events.InvalidEventException;
+import vn.thidua.contract.events.MemberJoinedUnit;
+import vn.thidua.contract.events.MemberLeftUnit;
+import vn.thidua.contract.events.ParticipationRecorded;
+import vn.thidua.contract.events.PartitionOffset;
+import vn.thidua.contract.events.ThiduaEvent;
+import vn.thidua.contract.events.Topic;
+import vn.thidua.scoring.LogFacts;
+import vn.thidua.scoring.ScoreTable;
+import vn.thidua.scoring.Scorer;
+import vn.thidua.scoring.ScoringPolicy;
+
+/**
+ * The replay: reads every thidua topic, checks each event's envelope, each partition's hash chain and
+ * each aggregate's sequence, then recomputes each year's table with the shared {@link Scorer} over
+ * the facts the year was (or is) scored on, and compares digests. Reads only.
+ */
+public final class Replay {
+
+    /** What to replay. */
+    public record Options(String bootstrap, Integer year, Instant asOf, String topicSuffix, String serviceUrl, Duration timeout) {
+    }
+
+    /** An event with its place in the log (topic named without the suffix of a copy). */
+    private record Placed(String topic, int partition, long offset, ThiduaEvent event) {
+        boolean inside(Map<String, Long> cut) {
+            Long limit = cut.get(topic + "|" + partition);
+            return limit != null && offset < limit;
+        }
+    }
+
+    private final Options options;
+    private final ChainVerifier verifier = new ChainVerifier();
+    private final List<Report.Problem> problems = new ArrayList<>();
+    private final List<Placed> campaigns = new ArrayList<>();
+    private final List<Placed> roster = new ArrayList<>();
+    private final List<Placed> records = new ArrayList<>();
+    private final Map<Integer, AppraisalClosed> closes = new TreeMap<>();
+    private long invalid;
+    private long read;
+
+    public Replay(Options options) {
+        this.options = options;
+    }
+
+    public Report run(LogReader.Progress progress) {
+        List<String> topics = new ArrayList<>();
+        for (Topic t : Topic.values()) {
+            topics.add(t.address() + options.topicSuffix());
+        }
+        new LogReader(options.bootstrap(), options.timeout()).read(topics, this::accept, progress);
+        for (ChainVerifier.Finding f : verifier.finish()) {
+            problems.add(new Report.Problem(f.problem().name(), f.topic(), f.partition(), f.offset(), f.eventId(), f.aggregateId(),
+                    f.sequence(), f.detail()));
+        }
+        List<Report.Year> years = new ArrayList<>();
+        for (int year : years()) {
+            years.add(score(year));
+        }
+        boolean holds = problems.isEmpty() && invalid == 0 && years.stream().noneMatch(y -> Boolean.FALSE.equals(y.matches()));
+        return new Report(options.bootstrap(), options.topicSuffix(), options.asOf(), read, verifier.duplicates(), invalid,
+                List.copyOf(problems), years, holds);
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> r) {
+        if (options.asOf() != null && Instant.ofEpochMilli(r.timestamp()).isAfter(options.asOf())) {
+            return;
+        }
+        read++;
+        String topic = r.topic().substring(0, r.topic().length() - options.topicSuffix().length());
+        PublishedEvent e;
+        try {
+            e = KafkaBinding.fromRecord(r);
+        } catch (InvalidEventException ex) {
+            invalid++;
+            problems.add(new Report.Problem("INVALID_ENVELOPE", r.topic(), r.partition(), r.offset(), null, null, -1, ex.getMessage()));
+            return;
+        }
+        var a = e.attributes();
+        EventType type = EventType.ofCeType(a.type());
+        if (!type.topic().address().equals(topic)) {
+            problems.add(new Report.Problem("WRONG_TOPIC", r.topic(), r.partition(), r.offset(), a.id(), a.aggregateId(), a.aggregateSequence(),
+                    type.eventName() + " belongs on " + type.topic().address()));
+        }
+        if (!e.event().partitionKey().equals(r.key()) || !a.subject().equals(r.key())) {
+            problems.add(new Report.Problem("WRONG_KEY", r.topic(), r.partition(), r.offset(), a.id(), a.aggregateId(), a.aggregateSequence(),
+                    "key '" + r.key() + "', subject '" + a.subject() + "', but the event's key is '" + e.event().partitionKey() + "'"));
+        }
+        ChainVerifier.Verdict verdict = verifier.accept(r.topic(), r.partition(), r.offset(), a, e.data());
+        if (verdict == ChainVerifier.Verdict.DUPLICATE) {
+            return;
+        }
+        Placed placed = new Placed(topic, r.partition(), r.offset(), e.event());
+        if (e.event() instanceof CampaignLaunched) {
+            campaigns.add(placed);
+        } else if (e.event() instanceof MemberJoinedUnit || e.event() instanceof MemberLeftUnit) {
+            roster.add(placed);
+        } else if (e.event() instanceof ParticipationRecorded) {
+            records.add(placed);
+        } else if (e.event() instanceof AppraisalClosed c) {
+            closes.putIfAbsent(c.year(), c);
+        }
+    }
+
+    private TreeSet<Integer> years() {
+        TreeSet<Integer> years = new TreeSet<>();
+        if (options.year() != null) {
+            years.add(options.year());
+            return years;
+        }
+        for (Placed p : records) {
+            years.add(((ParticipationRecorded) p.event()).occurredOn().getYear());
+        }
+        years.addAll(closes.keySet());
+        return years;
+    }
+
+    private Report.Year score(int year) {
+        AppraisalClosed close = closes.get(year);
+        Map<String, Long> cut = null;
+        if (close != null) {
+            cut = new HashMap<>();
+            for (PartitionOffset o : close.watermark()) {
+                cut.put(o.topic() + "|" + o.partition(), o.offset());
+            }
+        }
+        LogFacts facts = new LogFacts();
+        for (Placed p : campaigns) {
+            if (cut == null || p.inside(cut)) {
+                facts.campaign((CampaignLaunched) p.event());
+            }
+        }
+        for (Placed p : roster) {
+            if (cut == null || p.inside(cut)) {
+                if (p.event() instanceof MemberJoinedUnit j) {
+                    facts.joined(j);
+                } else {
+                    facts.left((MemberLeftUnit) p.event());
+                }
+            }
+        }
+        long ofYear = 0;
+        long late = 0;
+        for (Placed p : records) {
+            ParticipationRecorded r = (ParticipationRecorded) p.event();
+            if (r.occurredOn().getYear() != year) {
+                continue;
+            }
+            ofYear++;
+            if (cut == null || p.inside(cut)) {
+                facts.record(r);
+            } else {
+                late++;
+            }
+        }
+        ScoringPolicy policy;
+        try {
+            policy = close == null ? ScoringPolicy.V1 : ScoringPolicy.of(close.policyVersion());
+        } catch (IllegalArgumentException e) {
+            problems.add(new Report.Problem("UNKNOWN_POLICY", Topic.APPRAISAL.address(), -1, -1, null, null, -1,
+                    "the close of " + year + " names policy " + close.policyVersion() + ", which this tool does not know"));
+            return new Report.Year(year, "CLOSED", close.policyVersion(), ofYear, 0, late, 0, 0, 0, null, close.digest(), "AppraisalClosed", false);
+        }
+        ScoreTable table = Scorer.score(year, facts, policy);
+        String expected = null;
+        String from = null;
+        if (close != null) {
+            expected = close.digest();
+            from = "AppraisalClosed";
+        } else if (options.serviceUrl() != null) {
+            expected = serviceDigest(year);
+            from = "evaluation-service";
+        }
+        return new Report.Year(year, close == null ? "OPEN" : "CLOSED", policy.version(), ofYear, table.counted().size(), late, table.refused(),
+                table.members().size(), table.units().size(), table.digest(), expected, from, expected == null ? null : expected.equals(table.digest()));
+    }
+
+    private String serviceDigest(int year) {
+        try {
+            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(options.serviceUrl() + "/api/scores/" + year + "/units")).timeout(Duration.ofSeconds(60)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 200) {
+                throw new IllegalStateException("evaluation-service answered " + r.statusCode() + " for " + year);
+            }
+            JsonNode body = new ObjectMapper().readTree(r.body());
+            return body.path("digest").asText();
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("cannot reach evaluation-service at " + options.serviceUrl() + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
