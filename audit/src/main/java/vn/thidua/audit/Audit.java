@@ -147,6 +147,7 @@ public final class Audit implements Callable<Integer> {
         private final boolean terminal = System.console() != null;
         private ProgressBar bar;
         private long lastLine = System.nanoTime();
+        private boolean finished;
         private final long started = System.nanoTime();
 
         Progress(PrintStream err) {
@@ -161,7 +162,8 @@ public final class Audit implements Callable<Integer> {
                             .setUnit(" events", 1).showSpeed().build();
                 }
                 bar.stepTo(read);
-            } else if (System.nanoTime() - lastLine > 5_000_000_000L || read == total) {
+            } else if (!finished && (System.nanoTime() - lastLine > 5_000_000_000L || read == total)) {
+                finished = read == total;
                 double seconds = Math.max(0.001, (System.nanoTime() - started) / 1e9);
                 double rate = read / seconds;
                 long left = rate > 0 ? (long) ((total - read) / rate) : 0;

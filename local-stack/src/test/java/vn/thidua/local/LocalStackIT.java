@@ -45,6 +45,8 @@ class LocalStackIT {
     private static Process stack;
     private static final List<String> output = new ArrayList<>();
     private static String digestAtClose;
+    private static String digestAtAsOf;
+    private static java.time.Instant asOf;
 
     @BeforeAll
     static void start() throws Exception {
@@ -162,6 +164,28 @@ class LocalStackIT {
 
     @Test
     @Order(3)
+    void more_records_change_the_live_table() throws Exception {
+        digestAtAsOf = get(EVALUATION + "/api/scores/2023/units").path("digest").asText();
+        Thread.sleep(1500);
+        asOf = java.time.Instant.now();
+        Thread.sleep(1500);
+        String thematic = get(CAMPAIGN + "/api/campaigns?year=2023&kind=THEMATIC").get(0).path("campaignId").asText();
+        for (int day = 1; day <= 3; day++) {
+            HttpResponse<String> r = post(PARTICIPATION + "/api/participations", "{\"campaignId\":\"" + thematic
+                    + "\",\"unitCode\":\"KHTC\",\"memberId\":\"CB-KHTC-03\",\"kind\":\"ACTIVITY\",\"occurredOn\":\"2023-11-0" + day
+                    + "\",\"description\":\"Tham gia ngày hội chuyển đổi số\"}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (get(EVALUATION + "/api/appraisals/2023").path("counts").path("countedRecords").asInt() != 193) {
+            assertThat(System.nanoTime()).as("the three new records to be counted").isLessThan(deadline);
+            Thread.sleep(300);
+        }
+        assertThat(get(EVALUATION + "/api/scores/2023/units").path("digest").asText()).isNotEqualTo(digestAtAsOf);
+    }
+
+    @Test
+    @Order(4)
     void the_three_services_close_the_year_together() throws Exception {
         String digest = get(EVALUATION + "/api/scores/2023/units").path("digest").asText();
         HttpResponse<String> closed = post(EVALUATION + "/api/appraisals/2023/close", "{\"closedBy\":\"Thanh tra Sở\"}");
@@ -187,7 +211,34 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(4)
+    @Order(5)
+    void the_audit_replays_the_services_log_to_the_same_digests() throws Exception {
+        Path json = data.resolve("audit.json");
+        Process audit = new ProcessBuilder("./thidua-audit", "--bootstrap", "localhost:29092", "--service", EVALUATION, "--json", json.toString())
+                .directory(REPO.toFile()).redirectErrorStream(true).start();
+        String report = new String(audit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println(report);
+        assertThat(audit.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(audit.exitValue()).as(report).isZero();
+        JsonNode year = JSON.readTree(json.toFile()).path("years").get(0);
+        assertThat(year.path("year").asInt()).isEqualTo(2023);
+        assertThat(year.path("status").asText()).isEqualTo("CLOSED");
+        assertThat(year.path("digest").asText()).isEqualTo(digestAtClose);
+        assertThat(year.path("counted").asInt()).isEqualTo(193);
+
+        Process asOfAudit = new ProcessBuilder("./thidua-audit", "--bootstrap", "localhost:29092", "--year", "2023", "--as-of",
+                asOf.atOffset(java.time.ZoneOffset.ofHours(7)).toString(), "--json", json.toString())
+                .directory(REPO.toFile()).redirectErrorStream(true).start();
+        String asOfReport = new String(asOfAudit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println(asOfReport);
+        assertThat(asOfAudit.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        JsonNode then = JSON.readTree(json.toFile()).path("years").get(0);
+        assertThat(then.path("status").asText()).isEqualTo("OPEN");
+        assertThat(then.path("digest").asText()).as("the table as it stood at " + asOf).isEqualTo(digestAtAsOf);
+    }
+
+    @Test
+    @Order(6)
     void ctrl_c_stops_everything_and_a_second_start_finds_the_data() throws Exception {
         interrupt(stack);
         output.clear();
@@ -201,7 +252,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(7)
     void a_port_already_taken_is_one_clear_line() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(28081, 1, java.net.InetAddress.getLoopbackAddress())) {
             Process p = new ProcessBuilder("./thidua-local", "--no-build", "--data-dir", data.toString(), "--pg-port", "25432",
