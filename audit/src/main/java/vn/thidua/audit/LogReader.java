@@ -19,9 +19,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
  * Reads whole topics from their first record to where they ended when the read began, in offset
  * order within each partition. No consumer group, no commits: it leaves no trace on the broker.
  */
-final class LogReader {
+public final class LogReader {
     /** How far a read has got. */
-    interface Progress {
+    public interface Progress {
         void update(long read, long total);
     }
 

@@ -43,7 +43,8 @@ class LocalStackIT {
 
     private static Path data;
     private static Process stack;
-    private static final List<String> output = new ArrayList<>();
+    // appended to by the thread that drains the stack's output while the tests read it
+    private static final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static String digestAtClose;
     private static String digestAtAsOf;
     private static java.time.Instant asOf;
@@ -57,6 +58,7 @@ class LocalStackIT {
     @AfterAll
     static void stop() throws Exception {
         if (stack != null && stack.isAlive()) {
+            stack.descendants().forEach(ProcessHandle::destroyForcibly);
             stack.destroyForcibly();
         }
     }
@@ -77,9 +79,7 @@ class LocalStackIT {
             System.out.println(line);
             if (line.equals("thidua is ready.")) {
                 Thread drain = new Thread(() -> out.lines().forEach(l -> {
-                    synchronized (output) {
-                        output.add(l);
-                    }
+                    output.add(l);
                     System.out.println(l);
                 }));
                 drain.setDaemon(true);

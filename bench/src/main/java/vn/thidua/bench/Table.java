@@ -1,0 +1,48 @@
+package vn.thidua.bench;
+
+import java.util.Map;
+
+/** The bench's one table: each figure, its limit measured in the same run, the ratio, the target. */
+final class Table {
+    private Table() {
+    }
+
+    @SuppressWarnings("unchecked")
+    static void print(Map<String, Object> r) {
+        Map<String, Object> w = (Map<String, Object>) r.get("workload");
+        Map<String, Object> in = (Map<String, Object>) r.get("ingest");
+        Map<String, Object> half = (Map<String, Object>) r.get("ingestAtHalfRate");
+        Map<String, Object> e2e = (Map<String, Object>) r.get("endToEnd");
+        Map<String, Object> proj = (Map<String, Object>) r.get("projection");
+        Map<String, Object> rep = (Map<String, Object>) r.get("replay");
+        System.out.println();
+        System.out.printf("Workload: %s units × %s members, %s campaigns, %s records of %d; %s clients; machine %s%n", w.get("units"),
+                w.get("membersPerUnit"), w.get("campaigns"), w.get("records"), Workload.YEAR, w.get("clients"), r.get("machine"));
+        String row = "| %-46s | %-30s | %-38s | %6s | %-22s |%n";
+        System.out.printf(row, "measure", "thidua", "limit, same run", "ratio", "target");
+        System.out.printf(row, "-".repeat(46), "-".repeat(30), "-".repeat(38), "-".repeat(6), "-".repeat(22));
+        System.out.printf(row, "ingest: POST /api/participations", f("%,.0f records/s", in.get("recordsPerSecond")),
+                f("%,.0f rows/s single-row JDBC tx", in.get("limitRowsPerSecond")), pct(in.get("ratio")), "≥ 2,000 records/s");
+        System.out.printf(row, "ingest latency at full load", f("p50 %.1f ms, p99 %.1f ms", in.get("p50ms"), in.get("p99ms")),
+                f("max %.0f ms, %s failures", in.get("maxMs"), in.get("failures")), "", "");
+        System.out.printf(row, f("ingest latency at half rate (%,.0f/s)", half.get("recordsPerSecond")),
+                f("p50 %.1f ms, p99 %.1f ms", half.get("p50ms"), half.get("p99ms")), f("max %.0f ms", half.get("maxMs")), "", "p99 < 100 ms");
+        System.out.printf(row, "end to end: POST → counted in the score table", f("p50 %,.0f ms, p99 %,.0f ms", e2e.get("p50ms"), e2e.get("p99ms")),
+                "", "", "");
+        System.out.printf(row, "projection: rebuild from Kafka into tables", f("%,.0f events/s", proj.get("eventsPerSecond")),
+                f("consumer %,.0f ev/s; JDBC batch %,.0f rows/s", proj.get("plainConsumerEventsPerSecond"), proj.get("jdbcBatchRowsPerSecond")),
+                pct(proj.get("ratio")), "≥ 50% of the limit");
+        System.out.printf(row, "  then recomputing the score tables", f("%.1f s", proj.get("tablesSeconds")), "", "", "");
+        System.out.printf(row, "replay: the audit tool over the whole log", f("%,.0f events/s (%.1f s)", rep.get("eventsPerSecond"), rep.get("seconds")),
+                f("plain consumer %,.0f events/s", rep.get("plainConsumerEventsPerSecond")), pct(rep.get("ratio")), "≥ 50%; 600k in < 20 s");
+        System.out.printf(row, "peak RSS of each service", String.valueOf(r.get("peakRssMb")).replace("=", " ").replace("-service", "") + " MB", "", "", "");
+    }
+
+    private static String f(String format, Object... values) {
+        return String.format(format, values);
+    }
+
+    private static String pct(Object ratio) {
+        return String.format("%.0f%%", ((Number) ratio).doubleValue() * 100);
+    }
+}

@@ -1,0 +1,81 @@
+package vn.thidua.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The short bench run of CI, so that the bench cannot rot: a fresh local stack on ports of its own,
+ * a small workload, every section of the table measured. It checks that figures were produced and are
+ * consistent, not how fast they are: speed belongs to the printed table, not to a test.
+ */
+class BenchIT {
+    private static final Path REPO = Path.of(System.getProperty("thidua.repo", "..")).toAbsolutePath().normalize();
+
+    @Test
+    void a_short_run_measures_every_section() throws Exception {
+        Path data = Files.createTempDirectory("thidua-bench-it");
+        Path out = Files.createTempDirectory("thidua-bench-results");
+        Process stack = new ProcessBuilder("./thidua-local", "--no-build", "--no-sample", "--fresh", "--data-dir", data.toString(),
+                "--pg-port", "35432", "--kafka-port", "39092", "--campaign-port", "38081", "--participation-port", "38082",
+                "--evaluation-port", "38083").directory(REPO.toFile()).redirectErrorStream(true).start();
+        try {
+            BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
+            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            String line;
+            boolean ready = false;
+            while (!ready && (line = lines.readLine()) != null && System.nanoTime() < deadline) {
+                System.out.println(line);
+                ready = line.equals("thidua is ready.");
+            }
+            assertThat(ready).as("the local stack started").isTrue();
+            Thread drain = new Thread(() -> lines.lines().forEach(System.out::println));
+            drain.setDaemon(true);
+            drain.start();
+
+            Process bench = new ProcessBuilder("./thidua-bench", "--units", "6", "--members", "5", "--campaigns", "2", "--records", "4",
+                    "--clients", "4", "--e2e-samples", "3", "--campaign-url", "http://localhost:38081",
+                    "--participation-url", "http://localhost:38082", "--evaluation-url", "http://localhost:38083",
+                    "--bootstrap", "localhost:39092", "--pg", "jdbc:postgresql://localhost:35432/", "--out", out.toString())
+                    .directory(REPO.toFile()).redirectErrorStream(true).start();
+            String printed = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            System.out.println(printed);
+            assertThat(bench.waitFor(10, TimeUnit.MINUTES)).isTrue();
+            assertThat(bench.exitValue()).as(printed).isZero();
+            assertThat(printed).contains("| ingest: POST /api/participations").contains("| replay: the audit tool");
+
+            Path json;
+            try (Stream<Path> files = Files.list(out)) {
+                json = files.filter(p -> p.toString().endsWith(".json")).findFirst().orElseThrow();
+            }
+            JsonNode r = new ObjectMapper().readTree(json.toFile());
+            assertThat(r.path("ingest").path("records").asInt()).isEqualTo(6 * 5 * 4);
+            assertThat(r.path("ingest").path("failures").asInt()).isZero();
+            for (String section : List.of("ingest", "projection", "replay")) {
+                assertThat(r.path(section).path("ratio").asDouble()).as(section + " ratio").isPositive();
+            }
+            assertThat(r.path("projection").path("digestsIdentical").asBoolean()).isTrue();
+            assertThat(r.path("replay").path("holds").asBoolean()).isTrue();
+            assertThat(r.path("endToEnd").path("samples").asInt()).isEqualTo(3);
+            assertThat(r.path("peakRssMb").size()).isEqualTo(3);
+        } finally {
+            stack.descendants().forEach(ProcessHandle::destroy);
+            new ProcessBuilder("kill", "-INT", Long.toString(stack.pid())).start().waitFor();
+            if (!stack.waitFor(60, TimeUnit.SECONDS)) {
+                stack.descendants().forEach(ProcessHandle::destroyForcibly);
+                stack.destroyForcibly();
+            }
+        }
+    }
+}
