@@ -76,6 +76,9 @@ public final class Bench implements Callable<Integer> {
         } catch (IllegalStateException e) {
             System.err.println("✗ the bench stopped: " + e.getMessage());
             return 2;
+        } catch (java.util.concurrent.ExecutionException e) {
+            System.err.println("✗ the bench stopped: " + e.getCause());
+            return 2;
         }
     }
 
@@ -192,7 +195,7 @@ public final class Bench implements Callable<Integer> {
                     Thread.currentThread().interrupt();
                 }
             }
-            Workload.Record r = all.get(i);
+            Workload.Record r = all.get(i % all.size());
             long t = System.nanoTime();
             http.send("POST", participationUrl + "/api/participations", record(ids.get(Integer.parseInt(r.campaignIndex())), r.unitCode(),
                     r.memberId(), "ACTIVITY", r.occurredOn(), r.description(), null), run + "-half-" + i, Duration.ofSeconds(60));

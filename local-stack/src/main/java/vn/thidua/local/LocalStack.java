@@ -52,6 +52,8 @@ public final class LocalStack implements Callable<Integer> {
     int evaluationPort;
     @Option(names = "--no-sample", description = "do not load the seed's sample into an empty system")
     boolean noSample;
+    @Option(names = "--service-heap", defaultValue = "512m", description = "each service's -Xmx (default: ${DEFAULT-VALUE})")
+    String serviceHeap;
 
     private final List<AutoCloseable> running = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
@@ -118,7 +120,7 @@ public final class LocalStack implements Callable<Integer> {
         for (Map.Entry<String, Integer> s : services.entrySet()) {
             Console.step("starting " + s.getKey() + " on port " + s.getValue());
             String db = s.getKey().substring(0, s.getKey().indexOf('-'));
-            ServiceProcess process = ServiceProcess.start(java, repo, s.getKey(), s.getValue(), Map.of(
+            ServiceProcess process = ServiceProcess.start(java, repo, s.getKey(), s.getValue(), serviceHeap, Map.of(
                     "THIDUA_DB_URL", postgres.jdbcUrl(db), "THIDUA_DB_USER", postgres.username(), "THIDUA_DB_PASSWORD", postgres.password(),
                     "THIDUA_KAFKA", kafka.bootstrap()), logs.resolve(s.getKey() + ".log"));
             running.add(process);

@@ -151,25 +151,30 @@ public class ScoreService {
                     }
                     s.executeBatch();
                 }
-                try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO counted_record (year, record_id, campaign_id, unit_code, member_id, kind, occurred_on, points)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    int n = 0;
-                    for (ScoreTable.CountedRecord r : t.counted()) {
-                        s.setInt(1, t.year());
-                        s.setString(2, r.recordId());
-                        s.setString(3, r.campaignId());
-                        s.setString(4, r.unitCode());
-                        s.setString(5, r.memberId());
-                        s.setString(6, r.kind().name());
-                        s.setObject(7, r.occurredOn());
-                        s.setInt(8, r.points());
-                        s.addBatch();
-                        if (++n % 5000 == 0) {
-                            s.executeBatch();
+                // the records that counted are stored once a year is closed (frozen); an open year's change with every record
+                // that arrives, and rewriting a province's 600,000 rows each time would cost more than the scoring itself
+                // (an open year's records are served from the table computed last)
+                if (result.closed().isPresent()) {
+                    try (PreparedStatement s = c.prepareStatement("""
+                            INSERT INTO counted_record (year, record_id, campaign_id, unit_code, member_id, kind, occurred_on, points)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
+                        int n = 0;
+                        for (ScoreTable.CountedRecord r : t.counted()) {
+                            s.setInt(1, t.year());
+                            s.setString(2, r.recordId());
+                            s.setString(3, r.campaignId());
+                            s.setString(4, r.unitCode());
+                            s.setString(5, r.memberId());
+                            s.setString(6, r.kind().name());
+                            s.setObject(7, r.occurredOn());
+                            s.setInt(8, r.points());
+                            s.addBatch();
+                            if (++n % 5000 == 0) {
+                                s.executeBatch();
+                            }
                         }
+                        s.executeBatch();
                     }
-                    s.executeBatch();
                 }
                 try (PreparedStatement s = c.prepareStatement("""
                         INSERT INTO score_year (year, status, policy_version, digest, counted, refused, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
