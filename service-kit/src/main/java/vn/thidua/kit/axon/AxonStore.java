@@ -12,6 +12,7 @@ import org.axonframework.config.DefaultConfigurer;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
@@ -51,6 +52,9 @@ public final class AxonStore {
             .setOwnerColumn("owner")
             .build();
 
+    /** How long a caught-up event-store reader (the relay) waits before it looks for new events again. */
+    static final long FETCH_DELAY_MS = 50;
+
     private AxonStore() {
     }
 
@@ -74,15 +78,25 @@ public final class AxonStore {
                 .configureMessageSerializer(c -> serializer)
                 .configureEventSerializer(c -> serializer)
                 .configureTransactionManager(c -> tx)
-                .configureEmbeddedEventStore(c -> JdbcEventStorageEngine.builder()
-                        .connectionProvider(connections)
-                        .transactionManager(tx)
-                        .schema(EVENT_SCHEMA)
-                        .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
-                        .snapshotSerializer(serializer)
-                        .eventSerializer(serializer)
-                        .batchSize(500)
-                        .build());
+                .configureEventStore(c -> {
+                    EmbeddedEventStore store = EmbeddedEventStore.builder()
+                            .storageEngine(JdbcEventStorageEngine.builder()
+                                    .connectionProvider(connections)
+                                    .transactionManager(tx)
+                                    .schema(EVENT_SCHEMA)
+                                    .persistenceExceptionResolver(new PostgresDuplicateKeyResolver())
+                                    .snapshotSerializer(serializer)
+                                    .eventSerializer(serializer)
+                                    .batchSize(500)
+                                    .build())
+                            // Axon wakes its readers when its unit of work commits, which inside a request's JTA
+                            // transaction is before the database commit: they find nothing yet and would sleep the
+                            // default 1 s before looking again
+                            .fetchDelay(FETCH_DELAY_MS)
+                            .build();
+                    c.onShutdown(store::shutDown);
+                    return store;
+                });
         configurer.eventProcessing()
                 .registerTokenStore(c -> JdbcTokenStore.builder()
                         .connectionProvider(connections)
