@@ -1,8 +1,5 @@
 package vn.thidua.campaign.config;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
@@ -13,8 +10,8 @@ import vn.thidua.campaign.campaign.Campaign;
 import vn.thidua.campaign.campaign.CampaignProjection;
 import vn.thidua.campaign.plan.Plan;
 import vn.thidua.campaign.plan.PlanProjection;
+import vn.thidua.kit.axon.AxonLifecycle;
 import vn.thidua.kit.axon.AxonStore;
-import vn.thidua.kit.axon.EventSourcedService;
 import vn.thidua.kit.kafka.KafkaSettings;
 
 /**
@@ -24,13 +21,15 @@ import vn.thidua.kit.kafka.KafkaSettings;
  * package but the command gateway.
  */
 @Singleton
-public class AxonConfiguration {
+public class AxonConfiguration extends AxonLifecycle {
     public static final String SERVICE = "campaign-service";
-
-    private final EventSourcedService service;
 
     public AxonConfiguration(DataSource dataSource, TransactionManager jta, KafkaSettings kafka,
                              PlanProjection plans, CampaignProjection campaigns) {
+        super(SERVICE, configurer(dataSource, jta, plans, campaigns), kafka, dataSource);
+    }
+
+    private static Configurer configurer(DataSource dataSource, TransactionManager jta, PlanProjection plans, CampaignProjection campaigns) {
         Configurer configurer = AxonStore.configurer(dataSource, jta)
                 .configureAggregate(Plan.class)
                 .configureAggregate(Campaign.class);
@@ -38,24 +37,12 @@ public class AxonConfiguration {
                 .registerSubscribingEventProcessor("views")
                 .registerEventHandler(c -> plans)
                 .registerEventHandler(c -> campaigns);
-        this.service = new EventSourcedService(SERVICE, configurer, kafka, dataSource);
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        service.start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        service.stop();
+        return configurer;
     }
 
     @Produces
     @Singleton
     CommandGateway commandGateway() {
-        return service.axon().commandGateway();
-    }
-
-    public EventSourcedService service() {
-        return service;
+        return gateway();
     }
 }

@@ -1,16 +1,13 @@
 package vn.thidua.evaluation.config;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configurer;
+import vn.thidua.kit.axon.AxonLifecycle;
 import vn.thidua.kit.axon.AxonStore;
-import vn.thidua.kit.axon.EventSourcedService;
 import vn.thidua.kit.kafka.KafkaSettings;
 import vn.thidua.evaluation.appraisal.Appraisal;
 import vn.thidua.evaluation.appraisal.AppraisalProjection;
@@ -21,36 +18,26 @@ import vn.thidua.evaluation.appraisal.AppraisalProjection;
  * to {@code thidua.roster.v1} and {@code thidua.participation.v1}.
  */
 @Singleton
-public class AxonConfiguration {
+public class AxonConfiguration extends AxonLifecycle {
     public static final String SERVICE = "evaluation-service";
-
-    private final EventSourcedService service;
 
     public AxonConfiguration(DataSource dataSource, TransactionManager jta, KafkaSettings kafka,
                              AppraisalProjection appraisals) {
+        super(SERVICE, configurer(dataSource, jta, appraisals), kafka, dataSource);
+    }
+
+    private static Configurer configurer(DataSource dataSource, TransactionManager jta, AppraisalProjection appraisals) {
         Configurer configurer = AxonStore.configurer(dataSource, jta)
                 .configureAggregate(Appraisal.class);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor("views")
                 .registerEventHandler(c -> appraisals);
-        this.service = new EventSourcedService(SERVICE, configurer, kafka, dataSource);
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        service.start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        service.stop();
+        return configurer;
     }
 
     @Produces
     @Singleton
     CommandGateway commandGateway() {
-        return service.axon().commandGateway();
-    }
-
-    public EventSourcedService service() {
-        return service;
+        return gateway();
     }
 }

@@ -1,16 +1,13 @@
 package vn.thidua.participation.config;
 
-import io.quarkus.runtime.ShutdownEvent;
-import io.quarkus.runtime.StartupEvent;
-import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
 import jakarta.transaction.TransactionManager;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configurer;
+import vn.thidua.kit.axon.AxonLifecycle;
 import vn.thidua.kit.axon.AxonStore;
-import vn.thidua.kit.axon.EventSourcedService;
 import vn.thidua.kit.kafka.KafkaSettings;
 import vn.thidua.participation.record.ParticipationProjection;
 import vn.thidua.participation.record.ParticipationRecord;
@@ -23,13 +20,15 @@ import vn.thidua.participation.roster.UnitRoster;
  * to {@code thidua.roster.v1} and {@code thidua.participation.v1}.
  */
 @Singleton
-public class AxonConfiguration {
+public class AxonConfiguration extends AxonLifecycle {
     public static final String SERVICE = "participation-service";
-
-    private final EventSourcedService service;
 
     public AxonConfiguration(DataSource dataSource, TransactionManager jta, KafkaSettings kafka, RosterProjection roster,
                              ParticipationProjection participation) {
+        super(SERVICE, configurer(dataSource, jta, roster, participation), kafka, dataSource);
+    }
+
+    private static Configurer configurer(DataSource dataSource, TransactionManager jta, RosterProjection roster, ParticipationProjection participation) {
         Configurer configurer = AxonStore.configurer(dataSource, jta)
                 .configureAggregate(UnitRoster.class)
                 .configureAggregate(ParticipationRecord.class);
@@ -37,24 +36,12 @@ public class AxonConfiguration {
                 .registerSubscribingEventProcessor("views")
                 .registerEventHandler(c -> roster)
                 .registerEventHandler(c -> participation);
-        this.service = new EventSourcedService(SERVICE, configurer, kafka, dataSource);
-    }
-
-    void onStart(@Observes StartupEvent event) {
-        service.start();
-    }
-
-    void onStop(@Observes ShutdownEvent event) {
-        service.stop();
+        return configurer;
     }
 
     @Produces
     @Singleton
     CommandGateway commandGateway() {
-        return service.axon().commandGateway();
-    }
-
-    public EventSourcedService service() {
-        return service;
+        return gateway();
     }
 }
