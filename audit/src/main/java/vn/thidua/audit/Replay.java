@@ -8,14 +8,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.thidua.contract.chain.ChainVerifier;
+import vn.thidua.contract.chain.HashChain;
 import vn.thidua.contract.envelope.KafkaBinding;
 import vn.thidua.contract.envelope.PublishedEvent;
 import vn.thidua.contract.events.AppraisalClosed;
@@ -52,6 +58,9 @@ public final class Replay {
         }
     }
 
+    /** Records decoded ahead of the checks, at most. */
+    private static final int IN_FLIGHT = 20_000;
+
     private final Options options;
     private final ChainVerifier verifier = new ChainVerifier();
     private final List<Report.Problem> problems = new ArrayList<>();
@@ -66,12 +75,43 @@ public final class Replay {
         this.options = options;
     }
 
+    /** A record decoded and hashed (on any thread), or why it could not be decoded. */
+    private record Decoded(ConsumerRecord<String, byte[]> record, PublishedEvent event, String hash, InvalidEventException invalid) {
+        static Decoded of(ConsumerRecord<String, byte[]> r) {
+            try {
+                PublishedEvent e = KafkaBinding.fromRecord(r);
+                return new Decoded(r, e, HashChain.hash(e.attributes(), e.data()), null);
+            } catch (InvalidEventException ex) {
+                return new Decoded(r, null, null, ex);
+            }
+        }
+    }
+
     public Report run(LogReader.Progress progress) {
         List<String> topics = new ArrayList<>();
         for (Topic t : Topic.values()) {
             topics.add(t.address() + options.topicSuffix());
         }
-        new LogReader(options.bootstrap(), options.timeout()).read(topics, this::accept, progress);
+        // decoding and hashing need nothing but the event: done on every core; the checks that depend
+        // on order (chains, sequences, duplicates) then take the results in the order they were read
+        ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
+        ArrayDeque<Future<Decoded>> pending = new ArrayDeque<>();
+        try {
+            new LogReader(options.bootstrap(), options.timeout()).read(topics, r -> {
+                if (options.asOf() != null && Instant.ofEpochMilli(r.timestamp()).isAfter(options.asOf())) {
+                    return;
+                }
+                pending.add(workers.submit(() -> Decoded.of(r)));
+                while (pending.size() > IN_FLIGHT) {
+                    accept(next(pending));
+                }
+            }, progress);
+            while (!pending.isEmpty()) {
+                accept(next(pending));
+            }
+        } finally {
+            workers.shutdownNow();
+        }
         for (ChainVerifier.Finding f : verifier.finish()) {
             problems.add(new Report.Problem(f.problem().name(), f.topic(), f.partition(), f.offset(), f.eventId(), f.aggregateId(),
                     f.sequence(), f.detail()));
@@ -85,20 +125,27 @@ public final class Replay {
                 List.copyOf(problems), years, holds);
     }
 
-    private void accept(ConsumerRecord<String, byte[]> r) {
-        if (options.asOf() != null && Instant.ofEpochMilli(r.timestamp()).isAfter(options.asOf())) {
-            return;
+    private static Decoded next(ArrayDeque<Future<Decoded>> pending) {
+        try {
+            return pending.poll().get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("decoding failed: " + e.getCause(), e.getCause());
         }
+    }
+
+    private void accept(Decoded d) {
+        ConsumerRecord<String, byte[]> r = d.record();
         read++;
         String topic = r.topic().substring(0, r.topic().length() - options.topicSuffix().length());
-        PublishedEvent e;
-        try {
-            e = KafkaBinding.fromRecord(r);
-        } catch (InvalidEventException ex) {
+        if (d.invalid() != null) {
             invalid++;
-            problems.add(new Report.Problem("INVALID_ENVELOPE", r.topic(), r.partition(), r.offset(), null, null, -1, ex.getMessage()));
+            problems.add(new Report.Problem("INVALID_ENVELOPE", r.topic(), r.partition(), r.offset(), null, null, -1, d.invalid().getMessage()));
             return;
         }
+        PublishedEvent e = d.event();
         var a = e.attributes();
         EventType type = EventType.ofCeType(a.type());
         if (!type.topic().address().equals(topic)) {
@@ -109,7 +156,7 @@ public final class Replay {
             problems.add(new Report.Problem("WRONG_KEY", r.topic(), r.partition(), r.offset(), a.id(), a.aggregateId(), a.aggregateSequence(),
                     "key '" + r.key() + "', subject '" + a.subject() + "', but the event's key is '" + e.event().partitionKey() + "'"));
         }
-        ChainVerifier.Verdict verdict = verifier.accept(r.topic(), r.partition(), r.offset(), a, e.data());
+        ChainVerifier.Verdict verdict = verifier.acceptHashed(r.topic(), r.partition(), r.offset(), a, d.hash());
         if (verdict == ChainVerifier.Verdict.DUPLICATE) {
             return;
         }

@@ -62,8 +62,15 @@ public final class ChainVerifier {
 
     /** Feeds the next event of {@code topic}-{@code partition} at {@code offset}. */
     public Verdict accept(String topic, int partition, long offset, EventAttributes a, byte[] data) {
+        return acceptHashed(topic, partition, offset, a, HashChain.hash(a, data));
+    }
+
+    /**
+     * As {@link #accept}, with the hash of the event's content already computed ({@link HashChain#hash}),
+     * e.g. by other threads: hashing is the costly part, and it needs nothing but the event itself.
+     */
+    public Verdict acceptHashed(String topic, int partition, long offset, EventAttributes a, String actual) {
         String known = hashById.get(a.id());
-        String actual = HashChain.hash(a, data);
         if (known != null) {
             if (known.equals(a.hash()) && actual.equals(a.hash())) {
                 duplicates++;

@@ -3,13 +3,11 @@ package vn.thidua.contract.chain;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
-import org.erdtman.jcs.JsonCanonicalizer;
 import vn.thidua.contract.envelope.EventAttributes;
 import vn.thidua.contract.envelope.EventCodec;
 
@@ -47,11 +45,7 @@ public final class HashChain {
         node.put(EventAttributes.EXT_AGGREGATE_SEQUENCE, a.aggregateSequence());
         node.put(EventAttributes.EXT_PREVIOUS_HASH, a.previousHash());
         node.set("data", dataNode);
-        try {
-            return new JsonCanonicalizer(node.toString()).getEncodedString();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot canonicalize event " + a.id(), e);
-        }
+        return CanonicalJson.of(node);
     }
 
     /** SHA-256 over {@code previousHash ‖ canonical}, both UTF-8, as lowercase hex. */
