@@ -135,12 +135,6 @@ public final class ChainVerifier {
         return duplicates;
     }
 
-    /** The hash at the head of each partition's chain, keyed {@code topic-partition}. */
-    public Map<String, String> heads() {
-        Map<String, String> out = new HashMap<>();
-        heads.forEach((k, v) -> out.put(k.topic() + "-" + k.partition(), v));
-        return out;
-    }
 
     private Verdict reject(String topic, int partition, long offset, EventAttributes a, Problem problem, String detail) {
         findings.add(new Finding(topic, partition, offset, a.id(), a.aggregateId(), a.aggregateSequence(), problem, detail));

@@ -48,12 +48,10 @@ public final class IdempotentConsumer implements AutoCloseable {
     private final Thread thread;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
-    private final Map<TopicPartition, Long> positions = new java.util.concurrent.ConcurrentHashMap<>();
     private volatile java.util.function.Consumer<List<Delivered>> afterCommit = batch -> { };
     private volatile Runnable rewindRequest;
     private volatile java.util.concurrent.CompletableFuture<Void> rewound;
     private volatile boolean running = true;
-    private volatile Throwable lastFailure;
 
     public IdempotentConsumer(String name, KafkaSettings kafka, Collection<String> topics, int maxPollRecords, DataSource dataSource,
                               TransactionManager jta, EventBatchHandler handler) {
@@ -109,14 +107,10 @@ public final class IdempotentConsumer implements AutoCloseable {
                     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     for (TopicPartition tp : records.partitions()) {
                         List<ConsumerRecord<String, byte[]>> inPartition = records.records(tp);
-                        long next = inPartition.get(inPartition.size() - 1).offset() + 1;
-                        offsets.put(tp, new OffsetAndMetadata(next));
-                        positions.put(tp, next);
+                        offsets.put(tp, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
                     }
                     consumer.commitSync(offsets);
-                    lastFailure = null;
                 } catch (RuntimeException | SQLException e) {
-                    lastFailure = e;
                     LOG.errorf(e, "consumer %s: a batch of %d failed and will be retried", name, records.count());
                     rewind(records);
                     pause(Duration.ofSeconds(2));
@@ -140,7 +134,6 @@ public final class IdempotentConsumer implements AutoCloseable {
             rollbackQuietly();
             throw new IllegalStateException("consumer " + name + ": rewind failed: " + e.getMessage(), e);
         }
-        positions.clear();
         consumer.seekToBeginning(consumer.assignment());
         Map<TopicPartition, OffsetAndMetadata> zero = new HashMap<>();
         for (TopicPartition tp : consumer.assignment()) {
@@ -283,19 +276,8 @@ public final class IdempotentConsumer implements AutoCloseable {
         return duplicates.get();
     }
 
-    /** The next offset to read per partition, as committed by this consumer since start. */
-    public Map<TopicPartition, Long> positions() {
-        return Map.copyOf(positions);
-    }
 
-    /** The failure of the last batch, if it failed (cleared by the next success). */
-    public Throwable lastFailure() {
-        return lastFailure;
-    }
 
-    public boolean isRunning() {
-        return thread.isAlive();
-    }
 
     @Override
     public void close() {
