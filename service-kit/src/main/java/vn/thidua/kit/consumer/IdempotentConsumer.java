@@ -65,7 +65,7 @@ public final class IdempotentConsumer implements AutoCloseable {
         this.thread.setDaemon(true);
     }
 
-    /** Called on the consumer's thread after each batch's transaction committed, with the events it applied. */
+    /** Called on the consumer's thread after each batch's transaction committed, with the events it applied (not the redelivered ones). */
     public void onCommitted(java.util.function.Consumer<List<Delivered>> listener) {
         this.afterCommit = listener;
     }
@@ -154,11 +154,11 @@ public final class IdempotentConsumer implements AutoCloseable {
                 rejected.add(new Object[] {r.topic(), r.partition(), r.offset(), e.getMessage()});
             }
         }
+        List<Delivered> toApply = new ArrayList<>(decoded.size());
         try {
             jta.begin();
             try (Connection c = dataSource.getConnection()) {
                 Set<String> fresh = claim(c, decoded);
-                List<Delivered> toApply = new ArrayList<>(fresh.size());
                 Set<String> seen = new HashSet<>();
                 for (Delivered d : decoded) {
                     if (fresh.contains(d.event().attributes().id()) && seen.add(d.event().attributes().id())) {
@@ -174,7 +174,7 @@ public final class IdempotentConsumer implements AutoCloseable {
                 applied.addAndGet(toApply.size());
             }
             jta.commit();
-            afterCommit.accept(decoded);
+            afterCommit.accept(toApply);
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw e;
