@@ -176,9 +176,17 @@ class LocalStackIT {
                     + "\",\"description\":\"Tham gia ngày hội chuyển đổi số\"}");
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
+        // and two of 2024: a second year, still open when 2023 closes
+        for (String day : List.of("2024-03-08", "2024-04-30")) {
+            HttpResponse<String> r = post(PARTICIPATION + "/api/participations", "{\"campaignId\":\"" + thematic
+                    + "\",\"unitCode\":\"TTUD\",\"memberId\":\"CB-TTUD-01\",\"kind\":\"ACHIEVEMENT\",\"occurredOn\":\"" + day
+                    + "\",\"description\":\"Chuyển giao công nghệ cho hợp tác xã chè Tân Cương\",\"evidence\":{\"documentNumber\":\"QĐ 9/QĐ-KHCN\"}}");
+            assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        while (get(EVALUATION + "/api/appraisals/2023").path("counts").path("countedRecords").asInt() != 193) {
-            assertThat(System.nanoTime()).as("the three new records to be counted").isLessThan(deadline);
+        while (get(EVALUATION + "/api/appraisals/2023").path("counts").path("countedRecords").asInt() != 193
+                || get(EVALUATION + "/api/appraisals/2024").path("counts").path("countedRecords").asInt() != 2) {
+            assertThat(System.nanoTime()).as("the new records to be counted").isLessThan(deadline);
             Thread.sleep(300);
         }
         assertThat(get(EVALUATION + "/api/scores/2023/units").path("digest").asText()).isNotEqualTo(digestAtAsOf);
@@ -225,6 +233,13 @@ class LocalStackIT {
         assertThat(year.path("status").asText()).isEqualTo("CLOSED");
         assertThat(year.path("digest").asText()).isEqualTo(digestAtClose);
         assertThat(year.path("counted").asInt()).isEqualTo(193);
+        // 2024 is open: the replay's table equals the one evaluation-service serves
+        JsonNode open = JSON.readTree(json.toFile()).path("years").get(1);
+        assertThat(open.path("year").asInt()).isEqualTo(2024);
+        assertThat(open.path("status").asText()).isEqualTo("OPEN");
+        assertThat(open.path("expectedFrom").asText()).isEqualTo("evaluation-service");
+        assertThat(open.path("matches").asBoolean()).isTrue();
+        assertThat(get(EVALUATION + "/api/scores/2024/members/CB-TTUD-01").path("score").asInt()).isEqualTo(10);
 
         Process asOfAudit = new ProcessBuilder("./thidua-audit", "--bootstrap", "localhost:29092", "--year", "2023", "--as-of",
                 asOf.atOffset(java.time.ZoneOffset.ofHours(7)).toString(), "--json", json.toString())
