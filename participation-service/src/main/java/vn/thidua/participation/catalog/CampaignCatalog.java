@@ -70,35 +70,27 @@ public class CampaignCatalog {
         }
     }
 
-    public Optional<KnownCampaign> campaign(String campaignId) {
-        return query("SELECT campaign_id, title, period_from, period_to FROM known_campaign WHERE campaign_id = ?", campaignId, rs ->
-                new KnownCampaign(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class), rs.getObject(4, LocalDate.class)));
+    /** Where a record for {@code campaignId}, {@code unitCode} and {@code year} stands; empty when the campaign is not known. */
+    public record Standing(KnownCampaign campaign, boolean unitIsRecipient, boolean yearClosed) {
     }
 
-    public boolean isRecipient(String campaignId, String unitCode) {
-        return query("SELECT 1 FROM known_recipient WHERE campaign_id = ? AND unit_code = ?", campaignId, unitCode, rs -> true).isPresent();
-    }
-
-    public boolean isClosed(int year) {
-        return query("SELECT 1 FROM closed_year WHERE year = ?", year, rs -> true).isPresent();
-    }
-
-    private interface Row<T> {
-        T read(ResultSet rs) throws SQLException;
-    }
-
-    private <T> Optional<T> query(String sql, Object p1, Row<T> row) {
-        return query(sql, p1, null, row);
-    }
-
-    private <T> Optional<T> query(String sql, Object p1, Object p2, Row<T> row) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            s.setObject(1, p1);
-            if (p2 != null) {
-                s.setObject(2, p2);
-            }
+    /** The campaign, whether the unit was notified of it and whether the year is closed, in one query. */
+    public Optional<Standing> standing(String campaignId, String unitCode, int year) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT c.campaign_id, c.title, c.period_from, c.period_to,
+                       EXISTS (SELECT 1 FROM known_recipient r WHERE r.campaign_id = c.campaign_id AND r.unit_code = ?),
+                       EXISTS (SELECT 1 FROM closed_year y WHERE y.year = ?)
+                FROM known_campaign c WHERE c.campaign_id = ?""")) {
+            s.setString(1, unitCode);
+            s.setInt(2, year);
+            s.setString(3, campaignId);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(row.read(rs)) : Optional.empty();
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                KnownCampaign campaign = new KnownCampaign(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
+                        rs.getObject(4, LocalDate.class));
+                return Optional.of(new Standing(campaign, rs.getBoolean(5), rs.getBoolean(6)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("campaign catalog query failed: " + e.getMessage(), e);

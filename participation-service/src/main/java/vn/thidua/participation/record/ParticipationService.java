@@ -9,27 +9,33 @@ import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.kit.axon.PostgresDuplicateKeyResolver;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.participation.catalog.CampaignCatalog;
-import vn.thidua.participation.roster.MembershipView;
+import vn.thidua.participation.roster.RosterLookup;
 
 /** Records participation after checking it against what was launched, the rosters and the closed years. */
 @ApplicationScoped
 public class ParticipationService {
     private final CommandGateway commands;
     private final CampaignCatalog catalog;
+    private final RosterLookup rosters;
+    private final ParticipationViews views;
 
-    public ParticipationService(CommandGateway commands, CampaignCatalog catalog) {
+    public ParticipationService(CommandGateway commands, CampaignCatalog catalog, RosterLookup rosters, ParticipationViews views) {
         this.commands = commands;
         this.catalog = catalog;
+        this.rosters = rosters;
+        this.views = views;
     }
 
     /** Validates and records; must run inside a transaction. */
     public ParticipationView record(ParticipationRequest request) {
-        CampaignCatalog.KnownCampaign campaign = catalog.campaign(request.campaignId()).orElseThrow(() ->
-                new DomainException(DomainException.Kind.CONFLICT, "campaign-not-known", "The campaign is not known here (yet)",
+        CampaignCatalog.Standing standing = catalog.standing(request.campaignId(), request.unitCode(), request.occurredOn().getYear())
+                .orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "campaign-not-known",
+                        "The campaign is not known here (yet)",
                         "campaign " + request.campaignId() + " has not been seen on thidua.campaign.v1; if it was just launched, "
                                 + "retry in a few seconds with the same Idempotency-Key")
                         .with("retryAfterSeconds", 5));
-        if (!catalog.isRecipient(request.campaignId(), request.unitCode())) {
+        CampaignCatalog.KnownCampaign campaign = standing.campaign();
+        if (!standing.unitIsRecipient()) {
             throw refuse("unit-not-recipient", "The unit was not notified of this campaign",
                     "unit " + request.unitCode() + " is not a recipient of campaign '" + campaign.title() + "'", "unitCode");
         }
@@ -38,15 +44,15 @@ public class ParticipationService {
                     request.occurredOn() + " is outside the period of '" + campaign.title() + "' (" + campaign.from() + " – "
                             + (campaign.to() == null ? "open" : campaign.to()) + ")", "occurredOn");
         }
-        if (catalog.isClosed(request.occurredOn().getYear())) {
+        if (standing.yearClosed()) {
             throw refuse("year-closed", "The year's appraisal is closed",
                     "the year-end review of " + request.occurredOn().getYear() + " is closed; nothing more counts for it", "occurredOn");
         }
-        if (request.memberId() != null && !MembershipView.isOnRoster(request.unitCode(), request.memberId(), request.occurredOn())) {
+        if (request.memberId() != null && !rosters.isOnRoster(request.unitCode(), request.memberId(), request.occurredOn())) {
             throw refuse("member-not-on-roster", "The member was not on the unit's roster that day",
                     "member " + request.memberId() + " was not on the roster of " + request.unitCode() + " on " + request.occurredOn(), "memberId");
         }
-        if (request.kind() == ParticipationKind.REGISTERED && alreadyRegistered(request)) {
+        if (request.kind() == ParticipationKind.REGISTERED && views.registered(request.campaignId(), request.unitCode(), request.memberId())) {
             throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
         }
         String recordId = UUID.randomUUID().toString();
@@ -59,14 +65,7 @@ public class ParticipationService {
             }
             throw e;
         }
-        return ParticipationView.findById(recordId);
-    }
-
-    private static boolean alreadyRegistered(ParticipationRequest r) {
-        return r.memberId() != null
-                ? ParticipationView.count("campaignId = ?1 and memberId = ?2 and kind = ?3", r.campaignId(), r.memberId(), ParticipationKind.REGISTERED) > 0
-                : ParticipationView.count("campaignId = ?1 and unitCode = ?2 and memberId is null and kind = ?3", r.campaignId(), r.unitCode(),
-                ParticipationKind.REGISTERED) > 0;
+        return views.find(recordId).orElseThrow(() -> new IllegalStateException("record " + recordId + " has no view after its command"));
     }
 
     private static DomainException alreadyRegistered(String campaignId, String memberId, String unitCode) {

@@ -42,10 +42,6 @@ public class MembershipView extends PanacheEntityBase {
         return list("unitCode = ?1 and joinedOn <= ?2 and (leftOn is null or leftOn > ?2) order by memberId", unitCode, day);
     }
 
-    public static boolean isOnRoster(String unitCode, String memberId, LocalDate day) {
-        return count("unitCode = ?1 and memberId = ?2 and joinedOn <= ?3 and (leftOn is null or leftOn > ?3)", unitCode, memberId, day) > 0;
-    }
-
     /** Every stay of a unit, for the roster's history. */
     public static List<MembershipView> ofUnit(String unitCode) {
         return list("unitCode = ?1 order by memberId, joinedOn", unitCode);

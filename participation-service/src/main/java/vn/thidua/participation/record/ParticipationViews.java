@@ -1,0 +1,102 @@
+package vn.thidua.participation.record;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Optional;
+import javax.sql.DataSource;
+import vn.thidua.contract.events.ParticipationKind;
+import vn.thidua.contract.events.ParticipationRecorded;
+
+/**
+ * Writes and reads {@code participation_view} on the path of every record in plain SQL (on the
+ * transaction's connection): through Hibernate, persist, flush and the registration count cost
+ * more CPU than the rest of the request (JFR, issue 9). Lists and filters stay with Panache.
+ */
+@ApplicationScoped
+public class ParticipationViews {
+    private static final String COLUMNS = "record_id, campaign_id, unit_code, member_id, kind, occurred_on, occurred_year, description, "
+            + "evidence_document, evidence_link, recorded_at";
+
+    private final DataSource dataSource;
+
+    public ParticipationViews(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Adds the view of a recorded event; the unique indexes refuse a second registration. */
+    public void insert(ParticipationRecorded event, Instant recordedAt) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("INSERT INTO participation_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
+            s.setString(1, event.recordId());
+            s.setString(2, event.campaignId());
+            s.setString(3, event.unitCode());
+            s.setString(4, event.memberId());
+            s.setString(5, event.kind().name());
+            s.setObject(6, event.occurredOn());
+            s.setInt(7, event.occurredOn().getYear());
+            s.setString(8, event.description());
+            s.setString(9, event.evidence() == null ? null : event.evidence().documentNumber());
+            s.setString(10, event.evidence() == null ? null : event.evidence().link());
+            s.setTimestamp(11, Timestamp.from(recordedAt));
+            s.executeUpdate();
+        } catch (SQLException e) {
+            throw new ViewWriteException(e);
+        }
+    }
+
+    public Optional<ParticipationView> find(String recordId) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM participation_view WHERE record_id = ?")) {
+            s.setString(1, recordId);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                ParticipationView v = new ParticipationView();
+                v.recordId = rs.getString(1);
+                v.campaignId = rs.getString(2);
+                v.unitCode = rs.getString(3);
+                v.memberId = rs.getString(4);
+                v.kind = ParticipationKind.valueOf(rs.getString(5));
+                v.occurredOn = rs.getObject(6, LocalDate.class);
+                v.occurredYear = rs.getInt(7);
+                v.description = rs.getString(8);
+                v.evidenceDocument = rs.getString(9);
+                v.evidenceLink = rs.getString(10);
+                v.recordedAt = rs.getTimestamp(11).toInstant();
+                return Optional.of(v);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("participation view query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether the member (or, with no member, the unit itself) already registered for the campaign. */
+    public boolean registered(String campaignId, String unitCode, String memberId) {
+        String sql = memberId != null
+                ? "SELECT 1 FROM participation_view WHERE campaign_id = ? AND member_id = ? AND kind = 'REGISTERED' LIMIT 1"
+                : "SELECT 1 FROM participation_view WHERE campaign_id = ? AND unit_code = ? AND member_id IS NULL AND kind = 'REGISTERED' LIMIT 1";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, campaignId);
+            s.setString(2, memberId != null ? memberId : unitCode);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("participation view query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** A failed write of the view, with the database's exception as its cause (the duplicate-key check reads it). */
+    static final class ViewWriteException extends RuntimeException {
+        ViewWriteException(SQLException cause) {
+            super("participation view write failed: " + cause.getMessage(), cause);
+        }
+    }
+}
