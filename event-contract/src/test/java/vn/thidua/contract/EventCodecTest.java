@@ -76,6 +76,33 @@ class EventCodecTest {
                 .hasMessageContaining("leftOn");
     }
 
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "null",
+            "{\"documentNumber\":\"15/QĐ-UBND\",\"link\":null}",
+            "{\"documentNumber\":null,\"link\":\"https://thainguyen.gov.vn/vb/15\"}"})
+    void evidence_is_null_or_a_document_number_and_link(String evidence) {
+        assertThat(codec.violations(EventType.PARTICIPATION_RECORDED, codec.parse(withEvidence(evidence)))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @org.junit.jupiter.params.provider.ValueSource(strings = {
+            "\"15/QĐ-UBND\"",
+            "[]",
+            "{\"documentNumber\":\"15/QĐ-UBND\"}",
+            "{\"documentNumber\":\"15/QĐ-UBND\",\"link\":null,\"page\":3}",
+            "{\"documentNumber\":15,\"link\":null}"})
+    void any_other_evidence_breaks_the_schema(String evidence) {
+        assertThat(codec.violations(EventType.PARTICIPATION_RECORDED, codec.parse(withEvidence(evidence)))).isNotEmpty();
+    }
+
+    private byte[] withEvidence(String evidence) {
+        String json = new String(codec.encode(SampleEvents.participationRecorded()), StandardCharsets.UTF_8);
+        String replaced = json.replaceAll("\"evidence\":(null|\\{[^}]*\\})", java.util.regex.Matcher.quoteReplacement("\"evidence\":" + evidence));
+        assertThat(replaced).contains("\"evidence\":" + evidence);
+        return replaced.getBytes(StandardCharsets.UTF_8);
+    }
+
     @Test
     void wrong_enum_value_is_rejected() {
         String json = new String(codec.encode(SampleEvents.participationRecorded()), StandardCharsets.UTF_8)
