@@ -49,7 +49,9 @@ public class ParticipationResource {
     public Response record(@Valid @NotNull ParticipationRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
         return idempotency.once("participations", key, request, () -> {
             ParticipationView recorded = participations.record(request);
-            return Response.created(uri.getAbsolutePathBuilder().path(recorded.recordId).build()).entity(recorded).build();
+            // the id is a UUID: appended as it is (UriBuilder's path encoding was a visible cost per record)
+            String base = uri.getAbsolutePath().toString();
+            return Response.created(java.net.URI.create(base + (base.endsWith("/") ? "" : "/") + recorded.recordId)).entity(recorded).build();
         });
     }
 

@@ -65,7 +65,7 @@ public class ParticipationService {
             }
             throw e;
         }
-        return views.find(recordId).orElseThrow(() -> new IllegalStateException("record " + recordId + " has no view after its command"));
+        return views.written(recordId).orElseThrow(() -> new IllegalStateException("record " + recordId + " has no view after its command"));
     }
 
     private static DomainException alreadyRegistered(String campaignId, String memberId, String unitCode) {

@@ -1,6 +1,7 @@
 package vn.thidua.participation.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -8,6 +9,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.thidua.contract.events.ParticipationKind;
@@ -20,30 +22,59 @@ import vn.thidua.contract.events.ParticipationRecorded;
  */
 @ApplicationScoped
 public class ParticipationViews {
+    private static final String WRITTEN = "participation-view:";
     private static final String COLUMNS = "record_id, campaign_id, unit_code, member_id, kind, occurred_on, occurred_year, description, "
             + "evidence_document, evidence_link, recorded_at";
 
     private final DataSource dataSource;
+    private final TransactionSynchronizationRegistry transaction;
 
-    public ParticipationViews(DataSource dataSource) {
+    public ParticipationViews(DataSource dataSource, TransactionSynchronizationRegistry transaction) {
         this.dataSource = dataSource;
+        this.transaction = transaction;
     }
 
-    /** Adds the view of a recorded event; the unique indexes refuse a second registration. */
+    /**
+     * Adds the view of a recorded event; the unique indexes refuse a second registration. The view
+     * is also kept for the rest of the transaction, for {@link #written}.
+     */
     public void insert(ParticipationRecorded event, Instant recordedAt) {
+        ParticipationView v = new ParticipationView();
+        v.recordId = event.recordId();
+        v.campaignId = event.campaignId();
+        v.unitCode = event.unitCode();
+        v.memberId = event.memberId();
+        v.kind = event.kind();
+        v.occurredOn = event.occurredOn();
+        v.occurredYear = event.occurredOn().getYear();
+        v.description = event.description();
+        v.evidenceDocument = event.evidence() == null ? null : event.evidence().documentNumber();
+        v.evidenceLink = event.evidence() == null ? null : event.evidence().link();
+        v.recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
+        insert(v);
+        transaction.putResource(WRITTEN + v.recordId, v);
+    }
+
+    /** The view written in this transaction for {@code recordId}, or else the stored one. */
+    public Optional<ParticipationView> written(String recordId) {
+        Object v = transaction.getTransactionKey() == null ? null : transaction.getResource(WRITTEN + recordId);
+        return v != null ? Optional.of((ParticipationView) v) : find(recordId);
+    }
+
+    private void insert(ParticipationView v) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO participation_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, event.recordId());
-            s.setString(2, event.campaignId());
-            s.setString(3, event.unitCode());
-            s.setString(4, event.memberId());
-            s.setString(5, event.kind().name());
-            s.setObject(6, event.occurredOn());
-            s.setInt(7, event.occurredOn().getYear());
-            s.setString(8, event.description());
-            s.setString(9, event.evidence() == null ? null : event.evidence().documentNumber());
-            s.setString(10, event.evidence() == null ? null : event.evidence().link());
-            s.setTimestamp(11, Timestamp.from(recordedAt));
+            s.setString(1, v.recordId);
+            s.setString(2, v.campaignId);
+            s.setString(3, v.unitCode);
+            s.setString(4, v.memberId);
+            s.setString(5, v.kind.name());
+            s.setObject(6, v.occurredOn);
+            s.setInt(7, v.occurredYear);
+            s.setString(8, v.description);
+            s.setString(9, v.evidenceDocument);
+            s.setString(10, v.evidenceLink);
+            s.setTimestamp(11, Timestamp.from(v.recordedAt));
             s.executeUpdate();
         } catch (SQLException e) {
             throw new ViewWriteException(e);

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.sql.Connection;
@@ -59,16 +60,18 @@ public class IdempotencyKeys {
                 }
             }
             Response response = work.get();
+            // the body is serialised once: stored, and sent as the very same JSON text
+            String body = response.hasEntity() ? json(response.getEntity()) : null;
             try (PreparedStatement store = c.prepareStatement(
                     "UPDATE idempotency_key SET status = ?, body = ?, location = ? WHERE scope = ? AND idem_key = ?")) {
                 store.setInt(1, response.getStatus());
-                store.setString(2, response.hasEntity() ? json(response.getEntity()) : null);
+                store.setString(2, body);
                 store.setString(3, response.getLocation() == null ? null : response.getLocation().toString());
                 store.setString(4, scope);
                 store.setString(5, key);
                 store.executeUpdate();
             }
-            return response;
+            return body == null ? response : Response.fromResponse(response).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency store failed: " + e.getMessage(), e);
         }
