@@ -47,10 +47,8 @@ public class FactStore {
                      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
              PreparedStatement roster = c.prepareStatement("""
                      INSERT INTO ev_roster (event_id, unit_code, member_id, full_name, joined_on, left_on, partition_no, record_offset)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
-             PreparedStatement record = c.prepareStatement("""
-                     INSERT INTO ev_record (record_id, campaign_id, unit_code, member_id, kind, occurred_on, occurred_year, description,
-                     partition_no, record_offset) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            List<Delivered> records = new ArrayList<>(batch.size());
             for (Delivered d : batch) {
                 ThiduaEvent event = d.event().event();
                 if (event instanceof CampaignLaunched l) {
@@ -65,25 +63,62 @@ public class FactStore {
                     rosterRow(roster, d, j.unitCode(), j.memberId(), j.fullName(), j.joinedOn(), null);
                 } else if (event instanceof MemberLeftUnit l) {
                     rosterRow(roster, d, l.unitCode(), l.memberId(), l.fullName(), null, l.leftOn());
-                } else if (event instanceof ParticipationRecorded r) {
-                    record.setString(1, r.recordId());
-                    record.setString(2, r.campaignId());
-                    record.setString(3, r.unitCode());
-                    record.setString(4, r.memberId());
-                    record.setString(5, r.kind().name());
-                    record.setObject(6, r.occurredOn());
-                    record.setInt(7, r.occurredOn().getYear());
-                    record.setString(8, r.description());
-                    record.setInt(9, d.partition());
-                    record.setLong(10, d.offset());
-                    record.addBatch();
+                } else if (event instanceof ParticipationRecorded) {
+                    records.add(d);
                 } else if (event instanceof AppraisalClosed a) {
                     AppraisalRows.upsert(c, a);
                 }
             }
             campaign.executeBatch();
             roster.executeBatch();
-            record.executeBatch();
+            insertRecords(records, c);
+        }
+    }
+
+    /**
+     * The batch's records in one statement over arrays (one per column): PostgreSQL parses, plans and
+     * runs it once for the batch rather than once per row as a JDBC batch does.
+     */
+    private static void insertRecords(List<Delivered> records, Connection c) throws SQLException {
+        if (records.isEmpty()) {
+            return;
+        }
+        int n = records.size();
+        String[] id = new String[n], campaign = new String[n], unit = new String[n], member = new String[n], kind = new String[n],
+                occurred = new String[n], description = new String[n];
+        Integer[] year = new Integer[n], partition = new Integer[n];
+        Long[] offset = new Long[n];
+        for (int i = 0; i < n; i++) {
+            Delivered d = records.get(i);
+            ParticipationRecorded r = (ParticipationRecorded) d.event().event();
+            id[i] = r.recordId();
+            campaign[i] = r.campaignId();
+            unit[i] = r.unitCode();
+            member[i] = r.memberId();
+            kind[i] = r.kind().name();
+            occurred[i] = r.occurredOn().toString();
+            year[i] = r.occurredOn().getYear();
+            description[i] = r.description();
+            partition[i] = d.partition();
+            offset[i] = d.offset();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO ev_record (record_id, campaign_id, unit_code, member_id, kind, occurred_on, occurred_year, description,
+                partition_no, record_offset)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], ?::int[], ?::text[],
+                ?::int[], ?::bigint[])
+                ON CONFLICT DO NOTHING""")) {
+            s.setArray(1, c.createArrayOf("text", id));
+            s.setArray(2, c.createArrayOf("text", campaign));
+            s.setArray(3, c.createArrayOf("text", unit));
+            s.setArray(4, c.createArrayOf("text", member));
+            s.setArray(5, c.createArrayOf("text", kind));
+            s.setArray(6, c.createArrayOf("text", occurred));
+            s.setArray(7, c.createArrayOf("int4", year));
+            s.setArray(8, c.createArrayOf("text", description));
+            s.setArray(9, c.createArrayOf("int4", partition));
+            s.setArray(10, c.createArrayOf("int8", offset));
+            s.executeUpdate();
         }
     }
 

@@ -57,8 +57,12 @@ class EvaluationFlowTest {
     }
 
     private static ProducerRecord<String, byte[]> record(String unit, String member, ParticipationKind kind, String day) {
+        return record(unit, member, kind, day, "Hoạt động thi đua");
+    }
+
+    private static ProducerRecord<String, byte[]> record(String unit, String member, ParticipationKind kind, String day, String description) {
         String id = "rec-" + (++seq);
-        return participation.publish(id, new ParticipationRecorded(id, "A", unit, member, kind, LocalDate.parse(day), "Hoạt động thi đua", null));
+        return participation.publish(id, new ParticipationRecorded(id, "A", unit, member, kind, LocalDate.parse(day), description, null));
     }
 
     private static void join(String unit, String member, String name, String day) {
@@ -178,12 +182,15 @@ class EvaluationFlowTest {
     @Order(5)
     void a_record_for_the_closed_year_is_late_listed_and_never_counted() {
         long applied = consumer.consumer().applied();
-        record("VP", "m1", ParticipationKind.INITIATIVE, "2023-12-20");
+        // quotes, commas, braces and a backslash: the facts are written as PostgreSQL arrays, and must come back as they were
+        String description = "Sáng kiến \"Số hoá hồ sơ\", {bước 2}, C:\\thidua — năm 2023";
+        record("VP", "m1", ParticipationKind.INITIATIVE, "2023-12-20", description);
         await("the late record to be applied", () -> consumer.consumer().applied() > applied);
 
         given().get("/api/appraisals/2023").then().body("lateRecords", equalTo(1)).body("digest", equalTo(digestAtClose))
                 .body("digestMatches", equalTo(true));
-        given().get("/api/appraisals/2023/late").then().body("recordId", equalTo(List.of("rec-" + seq)));
+        given().get("/api/appraisals/2023/late").then().body("recordId", equalTo(List.of("rec-" + seq)))
+                .body("description", equalTo(List.of(description)));
         given().get("/api/scores/2023/units").then().body("digest", equalTo(digestAtClose)).body("status", equalTo("CLOSED"));
         given().get("/api/scores/2023/members/m1").then().body("score", equalTo(10));
     }
