@@ -58,15 +58,30 @@ public final class Replay {
         }
     }
 
+    /** A participation record's place in {@code thidua.participation.v1} and the fact scoring reads from it. */
+    private record PlacedRecord(int partition, long offset, LogFacts.Record fact) {
+        boolean inside(Map<String, Long> cut) {
+            Long limit = cut.get(Topic.PARTICIPATION.address() + "|" + partition);
+            return limit != null && offset < limit;
+        }
+    }
+
+    /** One instance per distinct value (campaign ids, unit codes, member ids and days repeat across records). */
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        return (T) shared.computeIfAbsent(value, v -> v);
+    }
+
     /** Records decoded ahead of the checks, at most. */
-    private static final int IN_FLIGHT = 20_000;
+    private static final int IN_FLIGHT = 2_000;
 
     private final Options options;
     private final ChainVerifier verifier = new ChainVerifier();
     private final List<Report.Problem> problems = new ArrayList<>();
     private final List<Placed> campaigns = new ArrayList<>();
     private final List<Placed> roster = new ArrayList<>();
-    private final List<Placed> records = new ArrayList<>();
+    private final List<PlacedRecord> records = new ArrayList<>();
+    private final Map<Object, Object> shared = new HashMap<>();
     private final Map<Integer, AppraisalClosed> closes = new TreeMap<>();
     private long invalid;
     private long read;
@@ -160,13 +175,14 @@ public final class Replay {
         if (verdict == ChainVerifier.Verdict.DUPLICATE) {
             return;
         }
-        Placed placed = new Placed(topic, r.partition(), r.offset(), e.event());
         if (e.event() instanceof CampaignLaunched) {
-            campaigns.add(placed);
+            campaigns.add(new Placed(topic, r.partition(), r.offset(), e.event()));
         } else if (e.event() instanceof MemberJoinedUnit || e.event() instanceof MemberLeftUnit) {
-            roster.add(placed);
-        } else if (e.event() instanceof ParticipationRecorded) {
-            records.add(placed);
+            roster.add(new Placed(topic, r.partition(), r.offset(), e.event()));
+        } else if (e.event() instanceof ParticipationRecorded p) {
+            // a year holds hundreds of thousands: kept as the few fields scoring reads, repeated values shared
+            records.add(new PlacedRecord(r.partition(), r.offset(), new LogFacts.Record(p.recordId(), shared(p.campaignId()),
+                    shared(p.unitCode()), p.memberId() == null ? null : shared(p.memberId()), p.kind(), shared(p.occurredOn()))));
         } else if (e.event() instanceof AppraisalClosed c) {
             closes.putIfAbsent(c.year(), c);
         }
@@ -178,8 +194,8 @@ public final class Replay {
             years.add(options.year());
             return years;
         }
-        for (Placed p : records) {
-            years.add(((ParticipationRecorded) p.event()).occurredOn().getYear());
+        for (PlacedRecord p : records) {
+            years.add(p.fact().occurredOn().getYear());
         }
         years.addAll(closes.keySet());
         return years;
@@ -211,14 +227,14 @@ public final class Replay {
         }
         long ofYear = 0;
         long late = 0;
-        for (Placed p : records) {
-            ParticipationRecorded r = (ParticipationRecorded) p.event();
+        for (PlacedRecord p : records) {
+            LogFacts.Record r = p.fact();
             if (r.occurredOn().getYear() != year) {
                 continue;
             }
             ofYear++;
             if (cut == null || p.inside(cut)) {
-                facts.record(r);
+                facts.record(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn());
             } else {
                 late++;
             }

@@ -35,7 +35,6 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import vn.thidua.audit.Replay;
 import vn.thidua.contract.events.Topic;
 
 /** {@code ./thidua-bench}: every figure printed beside the physical limit measured in the same run. */
@@ -366,15 +365,28 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
-    private void replay() {
+    /** The audit tool as an auditor runs it ({@code ./thidua-audit}, its own JVM), timed from launch to exit. */
+    private void replay() throws Exception {
         say("replay: the audit tool over the whole log");
-        long started = System.nanoTime();
-        var report = new Replay(new Replay.Options(bootstrap, null, null, "", null, Duration.ofSeconds(60))).run((read, total) -> { });
-        double seconds = (System.nanoTime() - started) / 1e9;
-        double rate = report.eventsRead() / seconds;
-        double consumer = plainConsumer(java.util.Arrays.stream(Topic.values()).map(Topic::address).toList());
-        results.put("replay", Map.of("events", report.eventsRead(), "seconds", seconds, "eventsPerSecond", rate, "holds", report.holds(),
-                "plainConsumerEventsPerSecond", consumer, "ratio", rate / consumer));
+        Path report = Files.createTempFile("thidua-audit-", ".json");
+        try {
+            long started = System.nanoTime();
+            Process audit = new ProcessBuilder(Path.of("thidua-audit").toAbsolutePath().toString(), "--bootstrap", bootstrap,
+                    "--json", report.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            int exit = audit.waitFor();
+            double seconds = (System.nanoTime() - started) / 1e9;
+            if (exit == 2 || Files.size(report) == 0) {
+                throw new IllegalStateException("the audit tool could not run (exit " + exit + "); try ./thidua-audit --bootstrap " + bootstrap);
+            }
+            JsonNode r = http.json.readTree(report.toFile());
+            long events = r.path("eventsRead").asLong();
+            double rate = events / seconds;
+            double consumer = plainConsumer(java.util.Arrays.stream(Topic.values()).map(Topic::address).toList());
+            results.put("replay", Map.of("events", events, "seconds", seconds, "eventsPerSecond", rate, "holds", r.path("holds").asBoolean(),
+                    "exit", exit, "plainConsumerEventsPerSecond", consumer, "ratio", rate / consumer));
+        } finally {
+            Files.deleteIfExists(report);
+        }
     }
 
     private void memory() {
