@@ -139,7 +139,14 @@ public final class IdempotentConsumer implements AutoCloseable {
                         List<ConsumerRecord<String, byte[]>> inPartition = current.records().records(tp);
                         offsets.put(tp, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
                     }
-                    consumer.commitSync(offsets);
+                    // asynchronous: the database already holds what was applied; a commit lost in a crash only means a
+                    // redelivery, which the applied ids turn into a no-op
+                    consumer.commitAsync(offsets, (committed, failure) -> {
+                        if (failure != null) {
+                            LOG.warnf("consumer %s: offsets not committed (%s); a restart re-reads those events, applied once", name,
+                                    failure.getMessage());
+                        }
+                    });
                 } catch (RuntimeException | SQLException e) {
                     LOG.errorf(e, "consumer %s: a batch of %d failed and will be retried", name, current.records().count());
                     // the batch read ahead is dropped and read again after the failed one
