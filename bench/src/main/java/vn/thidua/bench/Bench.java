@@ -277,12 +277,12 @@ public final class Bench implements Callable<Integer> {
     }
 
     private void projection(int rows) throws Exception {
-        say("projection: evaluation-service rebuilds its read model from the topics");
-        HttpResponse<String> r = http.send("POST", evaluationUrl + "/api/projection/rebuild", null, null, Duration.ofMinutes(60));
-        if (r.statusCode() != 200) {
-            throw new IllegalStateException("rebuild answered " + r.statusCode() + ": " + r.body());
-        }
-        JsonNode rebuilt = http.json.readTree(r.body());
+        // twice: the first rebuild since the service started also pays for compiling its code (JIT); the second is the
+        // steady state, the figure compared with the limit. Both are reported.
+        say("projection: evaluation-service rebuilds its read model from the topics (twice)");
+        JsonNode first = rebuild();
+        JsonNode rebuilt = rebuild();
+        double firstRate = first.path("eventsRead").asLong() / first.path("readSeconds").asDouble();
         double rate = rebuilt.path("eventsRead").asLong() / rebuilt.path("readSeconds").asDouble();
         say("limit: a plain Kafka consumer reading the same topics");
         double consumerRate = plainConsumer(List.of(Topic.CAMPAIGN.address(), Topic.ROSTER.address(), Topic.PARTICIPATION.address(),
@@ -292,9 +292,18 @@ public final class Bench implements Callable<Integer> {
         double limit = Math.min(consumerRate, jdbcRate);
         results.put("projection", Map.of("events", rebuilt.path("eventsRead").asLong(), "readSeconds", rebuilt.path("readSeconds").asDouble(),
                 "eventsPerSecond", rate, "tablesSeconds", rebuilt.path("seconds").asDouble() - rebuilt.path("readSeconds").asDouble(),
-                "digestsIdentical", rebuilt.path("identical").asBoolean(), "plainConsumerEventsPerSecond", consumerRate,
+                "digestsIdentical", first.path("identical").asBoolean() && rebuilt.path("identical").asBoolean(),
+                "firstRebuildEventsPerSecond", firstRate, "plainConsumerEventsPerSecond", consumerRate,
                 "jdbcBatchRowsPerSecond", jdbcRate, "ratio", rate / limit));
         results.put("plainConsumerEventsPerSecond", consumerRate);
+    }
+
+    private JsonNode rebuild() throws Exception {
+        HttpResponse<String> r = http.send("POST", evaluationUrl + "/api/projection/rebuild", null, null, Duration.ofMinutes(60));
+        if (r.statusCode() != 200) {
+            throw new IllegalStateException("rebuild answered " + r.statusCode() + ": " + r.body());
+        }
+        return http.json.readTree(r.body());
     }
 
     private double plainConsumer(List<String> topics) {

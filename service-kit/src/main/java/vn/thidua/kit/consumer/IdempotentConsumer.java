@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,12 +35,13 @@ import vn.thidua.kit.kafka.KafkaClients;
 import vn.thidua.kit.kafka.KafkaSettings;
 
 /**
- * Reads thidua topics into a read model, once per event whatever Kafka redelivers: per poll, one
- * database transaction applies the events whose ids are not yet in {@code applied_event} and
- * records those ids; the Kafka offsets are committed after that transaction. A crash between the two
- * re-delivers the batch, and the ids make it a no-op. An event that breaks the contract is kept in
- * {@code rejected_event} with its reason and skipped, never half-applied. A failing batch is rolled
- * back and retried from its first record after a pause.
+ * Reads thidua topics into a read model, once per event whatever Kafka redelivers: per poll and
+ * partition, one database transaction applies the events whose ids are not yet in
+ * {@code applied_event}, records those ids and the partition's next offset; the Kafka offsets are
+ * committed after those transactions. A crash between the two re-delivers the batch, and the ids
+ * make it a no-op. An event that breaks the contract is kept in {@code rejected_event} with its
+ * reason and skipped, never half-applied. A failing batch is rolled back (the partitions that
+ * committed are read again as no-ops) and retried from its first record after a pause.
  */
 public final class IdempotentConsumer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
@@ -54,6 +56,8 @@ public final class IdempotentConsumer implements AutoCloseable {
     private final Thread thread;
     /** Decodes large batches on every core (a pool of its own, whose threads see the application's classes). */
     private final ForkJoinPool decoders;
+    /** Writes a batch's partitions in parallel, a transaction each. */
+    private final java.util.concurrent.ExecutorService writers;
     private final AtomicLong applied = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
     private volatile java.util.function.Consumer<List<Delivered>> afterCommit = batch -> { };
@@ -79,6 +83,13 @@ public final class IdempotentConsumer implements AutoCloseable {
             worker.setContextClassLoader(application);
             return worker;
         }, null, false);
+        java.util.concurrent.atomic.AtomicInteger writerCount = new java.util.concurrent.atomic.AtomicInteger();
+        this.writers = java.util.concurrent.Executors.newCachedThreadPool(task -> {
+            Thread writer = new Thread(task, name + "-writer-" + writerCount.incrementAndGet());
+            writer.setDaemon(true);
+            writer.setContextClassLoader(application);
+            return writer;
+        });
     }
 
     /** Called on the consumer's thread after each batch's transaction committed, with the events it applied (not the redelivered ones). */
@@ -133,7 +144,7 @@ public final class IdempotentConsumer implements AutoCloseable {
                 // only what has already arrived: waiting here would delay the current batch
                 ahead = pollAndDecode(Duration.ZERO);
                 try {
-                    applyInTransaction(current.records(), current.decoded().join());
+                    apply(current.records(), current.decoded().join());
                     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     for (TopicPartition tp : current.records().partitions()) {
                         List<ConsumerRecord<String, byte[]>> inPartition = current.records().records(tp);
@@ -190,10 +201,60 @@ public final class IdempotentConsumer implements AutoCloseable {
         LOG.infof("consumer %s: read model reset, reading %d partitions again from the beginning", name, zero.size());
     }
 
-    private void applyInTransaction(ConsumerRecords<String, byte[]> records, Object[] results) throws SQLException {
-        List<Delivered> decoded = new ArrayList<>(records.count());
-        List<Object[]> rejected = new ArrayList<>();
+    /**
+     * Applies a decoded batch: each partition's part in a transaction of its own, the partitions in
+     * parallel (one PostgreSQL connection each; a partition's order is kept, and nothing a handler
+     * writes depends on another partition). Throws if any part failed; the parts that committed are
+     * then read again, and their ids make that a no-op.
+     */
+    private void apply(ConsumerRecords<String, byte[]> records, Object[] results) throws SQLException {
+        Map<TopicPartition, List<Object>> parts = new LinkedHashMap<>();
         for (Object result : results) {
+            TopicPartition tp = result instanceof Delivered d ? new TopicPartition(d.topic(), d.partition())
+                    : new TopicPartition(((Rejected) result).topic(), ((Rejected) result).partition());
+            parts.computeIfAbsent(tp, k -> new ArrayList<>()).add(result);
+        }
+        List<Delivered> appliedNow = new ArrayList<>(results.length);
+        if (parts.size() == 1) {
+            Map.Entry<TopicPartition, List<Object>> only = parts.entrySet().iterator().next();
+            appliedNow.addAll(applyInTransaction(only.getKey(), only.getValue(), next(records, only.getKey())));
+        } else {
+            List<java.util.concurrent.Future<List<Delivered>>> running = new ArrayList<>(parts.size());
+            parts.forEach((tp, part) -> running.add(writers.submit(() -> applyInTransaction(tp, part, next(records, tp)))));
+            Exception failure = null;
+            for (java.util.concurrent.Future<List<Delivered>> part : running) {
+                try {
+                    appliedNow.addAll(part.get());
+                } catch (java.util.concurrent.ExecutionException e) {
+                    if (failure == null) {
+                        failure = e.getCause() instanceof Exception cause ? cause
+                                : new IllegalStateException("a partition's write failed: " + e.getCause(), e.getCause());
+                    }
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    failure = e;
+                }
+            }
+            if (failure instanceof SQLException sql) {
+                throw sql;
+            }
+            if (failure != null) {
+                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure.getMessage(), failure);
+            }
+        }
+        afterCommit.accept(appliedNow);
+    }
+
+    private static long next(ConsumerRecords<String, byte[]> records, TopicPartition tp) {
+        List<ConsumerRecord<String, byte[]>> inPartition = records.records(tp);
+        return inPartition.get(inPartition.size() - 1).offset() + 1;
+    }
+
+    /** One partition's part of a batch, in one transaction; returns the events it applied (not the redelivered ones). */
+    private List<Delivered> applyInTransaction(TopicPartition tp, List<Object> part, long nextOffset) throws SQLException {
+        List<Delivered> decoded = new ArrayList<>(part.size());
+        List<Object[]> rejected = new ArrayList<>();
+        for (Object result : part) {
             if (result instanceof Delivered d) {
                 decoded.add(d);
             } else {
@@ -218,11 +279,11 @@ public final class IdempotentConsumer implements AutoCloseable {
                     handler.apply(toApply, c);
                 }
                 recordRejected(c, rejected);
-                savePositions(c, records);
-                applied.addAndGet(toApply.size());
+                savePosition(c, tp, nextOffset);
             }
             jta.commit();
-            afterCommit.accept(toApply);
+            applied.addAndGet(toApply.size());
+            return toApply;
         } catch (SQLException | RuntimeException e) {
             rollbackQuietly();
             throw e;
@@ -277,19 +338,15 @@ public final class IdempotentConsumer implements AutoCloseable {
         return fresh;
     }
 
-    private void savePositions(Connection c, ConsumerRecords<String, byte[]> records) throws SQLException {
+    private void savePosition(Connection c, TopicPartition tp, long nextOffset) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO consumer_position (consumer, topic, partition_no, next_offset) VALUES (?, ?, ?, ?)
                 ON CONFLICT (consumer, topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset""")) {
-            for (TopicPartition tp : records.partitions()) {
-                List<ConsumerRecord<String, byte[]>> inPartition = records.records(tp);
-                s.setString(1, name);
-                s.setString(2, tp.topic());
-                s.setInt(3, tp.partition());
-                s.setLong(4, inPartition.get(inPartition.size() - 1).offset() + 1);
-                s.addBatch();
-            }
-            s.executeBatch();
+            s.setString(1, name);
+            s.setString(2, tp.topic());
+            s.setInt(3, tp.partition());
+            s.setLong(4, nextOffset);
+            s.executeUpdate();
         }
     }
 
@@ -366,5 +423,6 @@ public final class IdempotentConsumer implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         decoders.shutdownNow();
+        writers.shutdownNow();
     }
 }
