@@ -1,0 +1,191 @@
+package vn.thidua.evaluation.facts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import jakarta.transaction.TransactionManager;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.ConfigProvider;
+import org.junit.jupiter.api.Test;
+import vn.thidua.contract.chain.HashChain;
+import vn.thidua.contract.envelope.EventAttributes;
+import vn.thidua.contract.envelope.EventCodec;
+import vn.thidua.contract.envelope.KafkaBinding;
+import vn.thidua.contract.events.EventType;
+import vn.thidua.contract.events.ParticipationKind;
+import vn.thidua.contract.events.ParticipationRecorded;
+import vn.thidua.kit.consumer.Delivered;
+import vn.thidua.kit.consumer.IdempotentConsumer;
+import vn.thidua.kit.kafka.KafkaSettings;
+
+/**
+ * The guarantees of the shared {@link IdempotentConsumer} on a real broker and database, with the
+ * batches large enough to be decoded in parallel, read one ahead and written a partition per
+ * transaction: every event is applied exactly once although one partition's write fails once, an
+ * event is delivered twice and a record breaks the contract; the positions end at the log's end.
+ */
+@QuarkusTest
+class ConsumerGuaranteesTest {
+    private static final String TOPIC = "thidua.participation.v1.consumer-test";
+    private static final int PARTITIONS = 3;
+    private static final int EVENTS = 3_000;
+
+    @Inject
+    DataSource dataSource;
+    @Inject
+    TransactionManager jta;
+    @Inject
+    KafkaSettings kafka;
+
+    @Test
+    void every_event_is_applied_once_through_a_failed_write_a_redelivery_and_a_broken_record() throws Exception {
+        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE consumer_test (record_id VARCHAR(64) PRIMARY KEY, partition_no INT NOT NULL, record_offset BIGINT NOT NULL)");
+        }
+        String failing = "rec-" + (EVENTS / 2);
+        AtomicBoolean failedOnce = new AtomicBoolean();
+        Set<Integer> batchPartitions = ConcurrentHashMap.newKeySet();
+        Map<TopicPartition, Long> ends = new HashMap<>();
+        ProducerRecord<String, byte[]> twice = null;
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            Map<Integer, String> heads = new HashMap<>();
+            for (int i = 0; i < EVENTS; i++) {
+                String unit = "DV" + (i % 7);
+                ParticipationRecorded event = new ParticipationRecorded("rec-" + i, "c-1", unit, unit + "-" + (i % 11), ParticipationKind.ACTIVITY,
+                        LocalDate.of(2025, 3, 1 + i % 28), "Sinh hoạt chuyên đề “Học tập và làm theo” số " + i, null);
+                int partition = i % PARTITIONS;
+                byte[] data = EventCodec.instance().encode(event);
+                EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(), "/thidua/test",
+                        EventType.PARTICIPATION_RECORDED.ceType(), Instant.now(), unit, event.recordId(), 0, null, null)
+                        .chainedAfter(heads.getOrDefault(partition, HashChain.GENESIS), data);
+                heads.put(partition, attributes.hash());
+                ProducerRecord<String, byte[]> record = KafkaBinding.toRecord(TOPIC, partition, attributes, data);
+                producer.send(record);
+                if (i == 100) {
+                    twice = record;
+                }
+            }
+            producer.send(twice); // a redelivery: the same event again
+            producer.send(new ProducerRecord<>(TOPIC, 1, "DV1", "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+            producer.flush();
+            try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+                for (int p = 0; p < PARTITIONS; p++) {
+                    TopicPartition tp = new TopicPartition(TOPIC, p);
+                    ends.put(tp, admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().get(tp).offset());
+                }
+            }
+        }
+
+        try (IdempotentConsumer consumer = new IdempotentConsumer("consumer-test", kafka, List.of(TOPIC), 1_000, dataSource, jta,
+                (batch, c) -> write(batch, c, failing, failedOnce, batchPartitions))) {
+            consumer.start();
+            await(() -> count("SELECT count(*) FROM consumer_test") == EVENTS && positions().equals(ends));
+
+            assertThat(failedOnce).as("one partition's write failed once, and was retried").isTrue();
+            assertThat(consumer.applied()).isEqualTo(EVENTS);
+            assertThat(consumer.duplicates()).as("the redelivered event, and the events of the partitions that committed before the failure")
+                    .isGreaterThanOrEqualTo(1);
+            assertThat(count("SELECT count(*) FROM rejected_event WHERE topic = '" + TOPIC + "'")).isEqualTo(1);
+            assertThat(count("SELECT count(DISTINCT partition_no) FROM consumer_test")).isEqualTo(PARTITIONS);
+            assertThat(batchPartitions).as("batches spanning partitions were written").containsExactlyInAnyOrder(0, 1, 2);
+            // each partition's records were applied in the order of the log
+            try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+                 ResultSet rs = s.executeQuery("SELECT partition_no, record_offset, CAST(substr(record_id, 5) AS INT) FROM consumer_test "
+                         + "ORDER BY partition_no, record_offset")) {
+                int lastPartition = -1;
+                int lastNumber = -1;
+                while (rs.next()) {
+                    if (rs.getInt(1) != lastPartition) {
+                        lastPartition = rs.getInt(1);
+                        lastNumber = -1;
+                    }
+                    assertThat(rs.getInt(3)).isGreaterThan(lastNumber);
+                    lastNumber = rs.getInt(3);
+                }
+            }
+        }
+    }
+
+    /** The handler under test: a plain INSERT (applying an event twice would break the primary key). */
+    private static void write(List<Delivered> batch, Connection c, String failing, AtomicBoolean failedOnce, Set<Integer> partitions)
+            throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO consumer_test (record_id, partition_no, record_offset) VALUES (?, ?, ?)")) {
+            for (Delivered d : batch) {
+                ParticipationRecorded r = (ParticipationRecorded) d.event().event();
+                if (r.recordId().equals(failing) && failedOnce.compareAndSet(false, true)) {
+                    throw new SQLException("injected failure while writing " + failing);
+                }
+                partitions.add(d.partition());
+                s.setString(1, r.recordId());
+                s.setInt(2, d.partition());
+                s.setLong(3, d.offset());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    private Map<TopicPartition, Long> positions() {
+        Map<TopicPartition, Long> out = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT partition_no, next_offset FROM consumer_position WHERE consumer = 'consumer-test' AND topic = ?")) {
+            s.setString(1, TOPIC);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.put(new TopicPartition(TOPIC, rs.getInt(1)), rs.getLong(2));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return out;
+    }
+
+    private long count(String sql) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void await(BooleanSupplier condition) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!condition.getAsBoolean()) {
+            assertThat(System.nanoTime()).as("waited 60 s for the consumer").isLessThan(deadline);
+            Thread.sleep(100);
+        }
+    }
+}
