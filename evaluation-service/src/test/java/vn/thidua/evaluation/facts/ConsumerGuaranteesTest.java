@@ -109,11 +109,15 @@ class ConsumerGuaranteesTest {
 
         try (IdempotentConsumer consumer = new IdempotentConsumer("consumer-test", kafka, List.of(TOPIC), 1_000, dataSource, jta,
                 (batch, c) -> write(batch, c, failing, failedOnce, batchPartitions))) {
+            java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
+            consumer.onCommitted(applied -> reported.addAndGet(applied.size()));
             consumer.start();
             await(() -> count("SELECT count(*) FROM consumer_test") == EVENTS && positions().equals(ends));
 
             assertThat(failedOnce).as("one partition's write failed once, and was retried").isTrue();
             assertThat(consumer.applied()).isEqualTo(EVENTS);
+            assertThat(reported).as("every applied event reported once after its commit, also those of a batch that partly failed")
+                    .hasValue(EVENTS);
             assertThat(consumer.duplicates()).as("the redelivered event, and the events of the partitions that committed before the failure")
                     .isGreaterThanOrEqualTo(1);
             assertThat(count("SELECT count(*) FROM rejected_event WHERE topic = '" + TOPIC + "'")).isEqualTo(1);

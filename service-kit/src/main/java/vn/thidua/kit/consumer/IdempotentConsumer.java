@@ -204,8 +204,8 @@ public final class IdempotentConsumer implements AutoCloseable {
     /**
      * Applies a decoded batch: each partition's part in a transaction of its own, the partitions in
      * parallel (one PostgreSQL connection each; a partition's order is kept, and nothing a handler
-     * writes depends on another partition). Throws if any part failed; the parts that committed are
-     * then read again, and their ids make that a no-op.
+     * writes depends on another partition). Reports what was applied to the commit listener; throws if
+     * any part failed, after reporting the parts that committed (read again, they are no-ops).
      */
     private void apply(ConsumerRecords<String, byte[]> records, Object[] results) throws SQLException {
         Map<TopicPartition, List<Object>> parts = new LinkedHashMap<>();
@@ -234,6 +234,10 @@ public final class IdempotentConsumer implements AutoCloseable {
                     Thread.currentThread().interrupt();
                     failure = e;
                 }
+            }
+            if (failure != null) {
+                // the parts that committed are reported now: read again, they will be no-ops, never reported
+                afterCommit.accept(appliedNow);
             }
             if (failure instanceof SQLException sql) {
                 throw sql;
