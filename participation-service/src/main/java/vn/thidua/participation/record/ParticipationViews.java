@@ -8,17 +8,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import javax.sql.DataSource;
-import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.contract.events.ParticipationRecorded;
 
 /**
- * Writes and reads {@code participation_view} on the path of every record in plain SQL (on the
- * transaction's connection): through Hibernate, persist, flush and the registration count cost
- * more CPU than the rest of the request (JFR, issue 9). Lists and filters stay with Panache.
+ * Writes {@code participation_view} and checks registrations on the path of every record in plain
+ * SQL (on the transaction's connection): through Hibernate, persist, flush and the registration
+ * count cost more CPU than the rest of the request (JFR, issue 9). Lists and filters stay with Panache.
  */
 @ApplicationScoped
 public class ParticipationViews {
@@ -55,10 +53,9 @@ public class ParticipationViews {
         transaction.putResource(WRITTEN + v.recordId, v);
     }
 
-    /** The view written in this transaction for {@code recordId}, or else the stored one. */
+    /** The view written in this transaction for {@code recordId}, if any. */
     public Optional<ParticipationView> written(String recordId) {
-        Object v = transaction.getTransactionKey() == null ? null : transaction.getResource(WRITTEN + recordId);
-        return v != null ? Optional.of((ParticipationView) v) : find(recordId);
+        return Optional.ofNullable((ParticipationView) transaction.getResource(WRITTEN + recordId));
     }
 
     private void insert(ParticipationView v) {
@@ -78,33 +75,6 @@ public class ParticipationViews {
             s.executeUpdate();
         } catch (SQLException e) {
             throw new ViewWriteException(e);
-        }
-    }
-
-    public Optional<ParticipationView> find(String recordId) {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT " + COLUMNS + " FROM participation_view WHERE record_id = ?")) {
-            s.setString(1, recordId);
-            try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
-                }
-                ParticipationView v = new ParticipationView();
-                v.recordId = rs.getString(1);
-                v.campaignId = rs.getString(2);
-                v.unitCode = rs.getString(3);
-                v.memberId = rs.getString(4);
-                v.kind = ParticipationKind.valueOf(rs.getString(5));
-                v.occurredOn = rs.getObject(6, LocalDate.class);
-                v.occurredYear = rs.getInt(7);
-                v.description = rs.getString(8);
-                v.evidenceDocument = rs.getString(9);
-                v.evidenceLink = rs.getString(10);
-                v.recordedAt = rs.getTimestamp(11).toInstant();
-                return Optional.of(v);
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException("participation view query failed: " + e.getMessage(), e);
         }
     }
 

@@ -78,6 +78,22 @@ class ParticipationFlowTest {
     }
 
     @Test
+    void the_answer_is_the_record_as_stored_and_a_retry_gets_it_again() throws Exception {
+        Map<String, Object> body = Fixtures.record(CAMPAIGN, "VP", "CB-101", "ACTIVITY", "2023-04-12");
+        var created = given().contentType(ContentType.JSON).header("Idempotency-Key", "flow-answer-1").body(body).post("/api/participations")
+                .then().statusCode(201).contentType(ContentType.JSON).extract();
+        var json = new com.fasterxml.jackson.databind.ObjectMapper();
+        var answer = json.readTree(created.asByteArray());
+        var stored = json.readTree(given().get(created.header("Location")).then().statusCode(200).extract().asByteArray());
+        assertThat(answer).isEqualTo(stored);
+        assertThat(answer.path("description").asText()).isEqualTo(body.get("description"));
+
+        var again = given().contentType(ContentType.JSON).header("Idempotency-Key", "flow-answer-1").body(body).post("/api/participations")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").header("Location", created.header("Location")).extract();
+        assertThat(json.readTree(again.asByteArray())).isEqualTo(answer);
+    }
+
+    @Test
     void a_unit_records_for_itself() {
         post(Fixtures.record(CAMPAIGN, "TTR", null, "ACTIVITY", "2023-05-19")).statusCode(201).body("memberId", equalTo(null));
     }
