@@ -227,12 +227,7 @@ public final class Bench implements Callable<Integer> {
                     c.setAutoCommit(false);
                     int i;
                     while ((i = next.getAndIncrement()) < rows) {
-                        p.setString(1, "r-" + i);
-                        p.setString(2, "c-" + (i % campaigns));
-                        p.setString(3, "DV0001");
-                        p.setString(4, "DV0001-001");
-                        p.setString(5, "ACTIVITY");
-                        p.setObject(6, LocalDate.of(Workload.YEAR, 1, 1).plusDays(i % 365));
+                        bindLimitRow(p, i);
                         p.setString(7, "Tham gia hội thi sáng kiến cải tiến kỹ thuật");
                         p.executeUpdate();
                         c.commit();
@@ -335,6 +330,16 @@ public final class Bench implements Callable<Integer> {
         }
     }
 
+    /** The first six columns of the limits' rows (record id, campaign, unit, member, kind, day), as a record would have them. */
+    private void bindLimitRow(PreparedStatement p, int i) throws SQLException {
+        p.setString(1, "r-" + i);
+        p.setString(2, "c-" + (i % campaigns));
+        p.setString(3, "DV0001");
+        p.setString(4, "DV0001-001");
+        p.setString(5, "ACTIVITY");
+        p.setObject(6, LocalDate.of(Workload.YEAR, 1, 1).plusDays(i % 365));
+    }
+
     /** The limit of the projection's writes: the same number of rows as JDBC batch inserts, a batch per transaction, one connection. */
     private double jdbcBatchInserts(int rows) throws SQLException {
         try (Connection c = connect("evaluation")) {
@@ -346,12 +351,7 @@ public final class Bench implements Callable<Integer> {
             long started = System.nanoTime();
             try (PreparedStatement p = c.prepareStatement("INSERT INTO bench_projection_limit VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 for (int i = 0; i < rows; i++) {
-                    p.setString(1, "r-" + i);
-                    p.setString(2, "c-" + (i % campaigns));
-                    p.setString(3, "DV0001");
-                    p.setString(4, "DV0001-001");
-                    p.setString(5, "ACTIVITY");
-                    p.setObject(6, LocalDate.of(Workload.YEAR, 1, 1).plusDays(i % 365));
+                    bindLimitRow(p, i);
                     p.setInt(7, Workload.YEAR);
                     p.setString(8, "Tham gia hội thi sáng kiến cải tiến kỹ thuật");
                     p.setInt(9, i % 3);
