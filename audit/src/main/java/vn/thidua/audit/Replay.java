@@ -53,16 +53,20 @@ public final class Replay {
     /** An event with its place in the log (topic named without the suffix of a copy). */
     private record Placed(String topic, int partition, long offset, ThiduaEvent event) {
         boolean inside(Map<String, Long> cut) {
-            Long limit = cut.get(topic + "|" + partition);
-            return limit != null && offset < limit;
+            return Replay.inside(cut, topic, partition, offset);
         }
+    }
+
+    /** Whether {@code offset} of {@code topic}-{@code partition} lies before the cut (a close's watermark). */
+    private static boolean inside(Map<String, Long> cut, String topic, int partition, long offset) {
+        Long limit = cut.get(topic + "|" + partition);
+        return limit != null && offset < limit;
     }
 
     /** A participation record's place in {@code thidua.participation.v1} and the fact scoring reads from it. */
     private record PlacedRecord(int partition, long offset, LogFacts.Record fact) {
         boolean inside(Map<String, Long> cut) {
-            Long limit = cut.get(Topic.PARTICIPATION.address() + "|" + partition);
-            return limit != null && offset < limit;
+            return Replay.inside(cut, Topic.PARTICIPATION.address(), partition, offset);
         }
     }
 
@@ -234,7 +238,7 @@ public final class Replay {
             }
             ofYear++;
             if (cut == null || p.inside(cut)) {
-                facts.record(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn());
+                facts.record(r);
             } else {
                 late++;
             }

@@ -84,7 +84,12 @@ public final class LogFacts {
     }
 
     public LogFacts record(String recordId, String campaignId, String unitCode, String memberId, ParticipationKind kind, LocalDate occurredOn) {
-        records.putIfAbsent(recordId, new Record(recordId, campaignId, unitCode, memberId, kind, occurredOn));
+        return record(new Record(recordId, campaignId, unitCode, memberId, kind, occurredOn));
+    }
+
+    /** Adds a record kept as a fact already (e.g. by a replay that holds a year's records); the same record id again is ignored. */
+    public LogFacts record(Record record) {
+        records.putIfAbsent(record.recordId(), record);
         return this;
     }
 
