@@ -27,9 +27,10 @@ class BenchIT {
     void a_short_run_measures_every_section() throws Exception {
         Path data = Files.createTempDirectory("thidua-bench-it");
         Path out = Files.createTempDirectory("thidua-bench-results");
+        // ports below Linux's ephemeral range (32768-60999), where an outgoing connection may hold one for a while
         Process stack = new ProcessBuilder("./thidua-local", "--no-build", "--no-sample", "--fresh", "--data-dir", data.toString(),
-                "--pg-port", "35432", "--kafka-port", "39092", "--campaign-port", "38081", "--participation-port", "38082",
-                "--evaluation-port", "38083").directory(REPO.toFile()).redirectErrorStream(true).start();
+                "--pg-port", "24432", "--kafka-port", "24092", "--campaign-port", "24081", "--participation-port", "24082",
+                "--evaluation-port", "24083").directory(REPO.toFile()).redirectErrorStream(true).start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
@@ -45,9 +46,9 @@ class BenchIT {
             drain.start();
 
             Process bench = new ProcessBuilder("./thidua-bench", "--units", "6", "--members", "5", "--campaigns", "2", "--records", "4",
-                    "--clients", "4", "--e2e-samples", "3", "--campaign-url", "http://localhost:38081",
-                    "--participation-url", "http://localhost:38082", "--evaluation-url", "http://localhost:38083",
-                    "--bootstrap", "localhost:39092", "--pg", "jdbc:postgresql://localhost:35432/", "--out", out.toString())
+                    "--clients", "4", "--e2e-samples", "3", "--campaign-url", "http://localhost:24081",
+                    "--participation-url", "http://localhost:24082", "--evaluation-url", "http://localhost:24083",
+                    "--bootstrap", "localhost:24092", "--pg", "jdbc:postgresql://localhost:24432/", "--out", out.toString())
                     .directory(REPO.toFile()).redirectErrorStream(true).start();
             String printed = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             System.out.println(printed);
