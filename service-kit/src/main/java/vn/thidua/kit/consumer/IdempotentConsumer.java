@@ -9,10 +9,10 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -147,8 +147,7 @@ public final class IdempotentConsumer implements AutoCloseable {
                     apply(current.records(), current.decoded().join());
                     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     for (TopicPartition tp : current.records().partitions()) {
-                        List<ConsumerRecord<String, byte[]>> inPartition = current.records().records(tp);
-                        offsets.put(tp, new OffsetAndMetadata(inPartition.get(inPartition.size() - 1).offset() + 1));
+                        offsets.put(tp, new OffsetAndMetadata(next(current.records(), tp)));
                     }
                     // asynchronous: the database already holds what was applied; a commit lost in a crash only means a
                     // redelivery, which the applied ids turn into a no-op
@@ -203,50 +202,43 @@ public final class IdempotentConsumer implements AutoCloseable {
 
     /**
      * Applies a decoded batch: each partition's part in a transaction of its own, the partitions in
-     * parallel (one PostgreSQL connection each; a partition's order is kept, and nothing a handler
-     * writes depends on another partition). Reports what was applied to the commit listener; throws if
-     * any part failed, after reporting the parts that committed (read again, they are no-ops).
+     * parallel on the writers (one PostgreSQL connection each; a partition's order is kept, and
+     * nothing a handler writes depends on another partition). Reports what was applied to the commit
+     * listener; throws if any part failed, after reporting the parts that committed (read again, they
+     * are no-ops).
      */
     private void apply(ConsumerRecords<String, byte[]> records, Object[] results) throws SQLException {
-        Map<TopicPartition, List<Object>> parts = new LinkedHashMap<>();
-        for (Object result : results) {
-            TopicPartition tp = result instanceof Delivered d ? new TopicPartition(d.topic(), d.partition())
-                    : new TopicPartition(((Rejected) result).topic(), ((Rejected) result).partition());
-            parts.computeIfAbsent(tp, k -> new ArrayList<>()).add(result);
+        // results are in the order decode read them: partition after partition
+        List<java.util.concurrent.Future<List<Delivered>>> running = new ArrayList<>();
+        int from = 0;
+        for (TopicPartition tp : records.partitions()) {
+            List<Object> part = Arrays.asList(results).subList(from, from + records.records(tp).size());
+            from += part.size();
+            running.add(writers.submit(() -> applyInTransaction(tp, part, next(records, tp))));
         }
         List<Delivered> appliedNow = new ArrayList<>(results.length);
-        if (parts.size() == 1) {
-            Map.Entry<TopicPartition, List<Object>> only = parts.entrySet().iterator().next();
-            appliedNow.addAll(applyInTransaction(only.getKey(), only.getValue(), next(records, only.getKey())));
-        } else {
-            List<java.util.concurrent.Future<List<Delivered>>> running = new ArrayList<>(parts.size());
-            parts.forEach((tp, part) -> running.add(writers.submit(() -> applyInTransaction(tp, part, next(records, tp)))));
-            Exception failure = null;
-            for (java.util.concurrent.Future<List<Delivered>> part : running) {
-                try {
-                    appliedNow.addAll(part.get());
-                } catch (java.util.concurrent.ExecutionException e) {
-                    if (failure == null) {
-                        failure = e.getCause() instanceof Exception cause ? cause
-                                : new IllegalStateException("a partition's write failed: " + e.getCause(), e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    failure = e;
+        Exception failure = null;
+        for (java.util.concurrent.Future<List<Delivered>> part : running) {
+            try {
+                appliedNow.addAll(part.get());
+            } catch (java.util.concurrent.ExecutionException e) {
+                if (failure == null) {
+                    failure = e.getCause() instanceof Exception cause ? cause
+                            : new IllegalStateException("a partition's write failed: " + e.getCause(), e.getCause());
                 }
-            }
-            if (failure != null) {
-                // the parts that committed are reported now: read again, they will be no-ops, never reported
-                afterCommit.accept(appliedNow);
-            }
-            if (failure instanceof SQLException sql) {
-                throw sql;
-            }
-            if (failure != null) {
-                throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure.getMessage(), failure);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                failure = e;
             }
         }
+        // also when a part failed: the parts that committed will be read again as no-ops, and never reported then
         afterCommit.accept(appliedNow);
+        if (failure instanceof SQLException sql) {
+            throw sql;
+        }
+        if (failure != null) {
+            throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure.getMessage(), failure);
+        }
     }
 
     private static long next(ConsumerRecords<String, byte[]> records, TopicPartition tp) {
@@ -307,7 +299,9 @@ public final class IdempotentConsumer implements AutoCloseable {
      */
     private static Object[] decode(ConsumerRecords<String, byte[]> records) {
         List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
-        records.forEach(list::add);
+        for (TopicPartition tp : records.partitions()) {
+            list.addAll(records.records(tp)); // partition after partition, as apply splits the results
+        }
         Object[] results = new Object[list.size()];
         // runs on the decoders' pool, so a parallel stream uses its threads
         IntStream range = IntStream.range(0, list.size());
