@@ -70,7 +70,7 @@ public final class Proposer {
                 noDiscipline(file)));
         TitleProposal base = new TitleProposal(Title.BASE_EMULATION_FIGHTER, List.of(
                 result(Criterion.BASE_FIGHTER_ADVANCED_WORKER, advanced.proposed(),
-                        (advanced.proposed() ? "đạt " : "không đạt ") + Title.ADVANCED_WORKER.label() + " năm " + year),
+                        (advanced.proposed() ? "đủ" : "không đủ") + " tiêu chuẩn " + Title.ADVANCED_WORKER.label() + " năm " + year),
                 distinction(m)));
         TitleProposal provincial = new TitleProposal(Title.PROVINCIAL_EMULATION_FIGHTER, List.of(
                 consecutiveYears(file, base.proposed()),
