@@ -1,6 +1,7 @@
 package vn.thidua.titles.input;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -24,6 +25,6 @@ public record PersonnelFile(LocalDate recruitedOn, Rating rating, List<Disciplin
         proceedings = List.copyOf(proceedings);
         acceptedResearch = acceptedResearch.stream().map(Text::nfc).toList();
         provinceWideInitiatives = provinceWideInitiatives.stream().map(Text::nfc).toList();
-        baseFighterYears = java.util.Collections.unmodifiableSortedSet(new TreeSet<>(baseFighterYears));
+        baseFighterYears = Collections.unmodifiableSortedSet(new TreeSet<>(baseFighterYears));
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import vn.thidua.titles.input.Discipline;
+import vn.thidua.titles.input.DisciplineLevel;
 import vn.thidua.titles.input.DisciplineProceeding;
 import vn.thidua.titles.input.MemberYear;
 import vn.thidua.titles.input.PersonnelFile;
@@ -193,7 +194,7 @@ public final class Proposer {
     }
 
     private CriterionResult noSeriousDiscipline(UnitYear u) {
-        var from = rules.rule(Criterion.ADVANCED_COLLECTIVE_NO_SERIOUS_DISCIPLINE).level("fromLevel");
+        DisciplineLevel from = rules.rule(Criterion.ADVANCED_COLLECTIVE_NO_SERIOUS_DISCIPLINE).level("fromLevel");
         List<String> found = new ArrayList<>();
         for (String id : u.roster()) {
             MemberYear m = members.get(id);

@@ -1,5 +1,7 @@
 package vn.thidua.titles.rules;
 
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -21,7 +23,7 @@ public record ProvinceOverrides(String id, String name, Map<Criterion, Change> c
 
     public ProvinceOverrides {
         name = Text.nfc(name);
-        changes = java.util.Collections.unmodifiableMap(new EnumMap<>(changes));
+        changes = Collections.unmodifiableMap(new EnumMap<>(changes));
     }
 
     /** {@code base} with these changes: parameters replaced one by one, the citation by the province's. */
@@ -32,7 +34,7 @@ public record ProvinceOverrides(String id, String name, Map<Criterion, Change> c
             params.putAll(change.params());
             rules.put(criterion, new Rule(criterion, params, change.citation()));
         });
-        List<String> applied = new java.util.ArrayList<>(base.overrides());
+        List<String> applied = new ArrayList<>(base.overrides());
         applied.add(id);
         return new RuleSet(base.version() + "+" + id, base.name() + "; " + name, base.effectiveFrom(), rules, applied);
     }

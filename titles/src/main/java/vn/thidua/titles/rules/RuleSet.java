@@ -1,6 +1,7 @@
 package vn.thidua.titles.rules;
 
 import java.time.LocalDate;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +25,7 @@ public record RuleSet(String version, String name, LocalDate effectiveFrom, Map<
                 throw new IllegalArgumentException("rule set " + version + " has no rule for " + c);
             }
         }
-        rules = java.util.Collections.unmodifiableMap(copy);
+        rules = Collections.unmodifiableMap(copy);
         overrides = List.copyOf(overrides);
     }
 

@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * Reads rule-set and province-override files strictly: an unknown field, criterion or parameter, a
@@ -151,10 +152,10 @@ final class RuleSetReader {
         for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
             String field = it.next();
             if (!allowed.contains(field)) {
-                throw new RuleSetException(source + ": " + where + "unknown field \"" + field + "\" (allowed: " + new java.util.TreeSet<>(allowed) + ")");
+                throw new RuleSetException(source + ": " + where + "unknown field \"" + field + "\" (allowed: " + new TreeSet<>(allowed) + ")");
             }
         }
-        for (String field : new java.util.TreeSet<>(required)) {
+        for (String field : new TreeSet<>(required)) {
             if (!node.has(field) || node.get(field).isNull()) {
                 throw new RuleSetException(source + ": " + where + "missing \"" + field + "\"");
             }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.IntFunction;
 import vn.thidua.titles.input.Discipline;
 import vn.thidua.titles.input.DisciplineLevel;
 import vn.thidua.titles.input.DisciplineProceeding;
@@ -89,7 +90,7 @@ final class Cases {
     }
 
     /** {@code n} members m01…, each as {@code shape} makes them. */
-    static List<M> crowd(int n, java.util.function.IntFunction<M> shape) {
+    static List<M> crowd(int n, IntFunction<M> shape) {
         List<M> all = new ArrayList<>();
         for (int i = 1; i <= n; i++) {
             all.add(shape.apply(i));

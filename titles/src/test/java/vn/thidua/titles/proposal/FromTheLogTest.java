@@ -1,6 +1,7 @@
 package vn.thidua.titles.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.text.Normalizer;
 import java.time.LocalDate;
@@ -52,11 +53,11 @@ class FromTheLogTest {
                 Map.of("m1", file("2025-06-15", Rating.GOOD), "m2", file("2020-02-01", Rating.GOOD)), Map.of("VP", Rating.GOOD, "TTR", Rating.GOOD));
 
         assertThat(in.members()).extracting(MemberYear::memberId, MemberYear::units, MemberYear::participation).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("m1", List.of("TTR", "VP"), new Participation(2, 1)),
-                org.assertj.core.groups.Tuple.tuple("m2", List.of("TTR"), Participation.NONE));
+                tuple("m1", List.of("TTR", "VP"), new Participation(2, 1)),
+                tuple("m2", List.of("TTR"), Participation.NONE));
         assertThat(in.units()).extracting(UnitYear::unitCode, UnitYear::roster).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("TTR", List.of("m1", "m2")),
-                org.assertj.core.groups.Tuple.tuple("VP", List.of("m1")));
+                tuple("TTR", List.of("m1", "m2")),
+                tuple("VP", List.of("m1")));
 
         Proposals p = Proposer.propose(in, Cases.DEFAULT);
         // joined TTR on 01/09, but recruited on 15/06: six months served by the year end

@@ -1,6 +1,7 @@
 package vn.thidua.titles.proposal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static vn.thidua.titles.proposal.Cases.crowd;
 import static vn.thidua.titles.proposal.Cases.m;
 
@@ -216,10 +217,10 @@ class UnitTitlesTest {
     @Test
     void inputs_naming_a_roster_member_who_is_not_among_the_members_are_refused() {
         MemberYear a = m("a").build();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new YearInputs(Cases.YEAR, Cases.REVIEW, List.of(a),
+        assertThatThrownBy(() -> new YearInputs(Cases.YEAR, Cases.REVIEW, List.of(a),
                         List.of(new UnitYear("VP", Rating.GOOD, List.of("a", "b")))))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("member b is on the roster of VP but not among the members");
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new YearInputs(2025, LocalDate.of(2024, 12, 31), List.of(), List.of()))
+        assertThatThrownBy(() -> new YearInputs(2025, LocalDate.of(2024, 12, 31), List.of(), List.of()))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -90,6 +90,8 @@ class RuleSetsTest {
         Rule share = rules.rule(Criterion.ADVANCED_COLLECTIVE_ADVANCED_WORKER_SHARE);
         assertThat(share.share("minimumShare")).isEqualByComparingTo(new BigDecimal("0.70"));
         assertThat(share.citation().text()).isEqualTo("Luật TĐKT 2022 Điều 28; Quy chế của tỉnh (ví dụ) Điều 9");
+        assertThat(RuleSets.fromResources(List.of(DEFAULT, "rules/later.json")).with(province).all()).extracting(RuleSet::version)
+                .containsExactly("tdkt-2022-nd152-2025.1+tinh-vi-du", "test-later.1+tinh-vi-du");
         RuleSet base = RuleSets.defaults().inForceOn(LocalDate.of(2026, 1, 15));
         for (Criterion c : Criterion.values()) {
             if (c != Criterion.ADVANCED_COLLECTIVE_ADVANCED_WORKER_SHARE) {
