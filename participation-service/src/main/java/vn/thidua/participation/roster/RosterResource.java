@@ -27,6 +27,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.contract.Text;
 import vn.thidua.kit.problem.DomainException;
+import vn.thidua.participation.catalog.CampaignCatalog;
 import vn.thidua.kit.input.InputRules;
 
 /** A unit's roster: who is on it, when. */
@@ -39,10 +40,21 @@ public class RosterResource {
 
     private final CommandGateway commands;
     private final Clock clock;
+    private final CampaignCatalog catalog;
 
-    public RosterResource(CommandGateway commands, Clock clock) {
+    public RosterResource(CommandGateway commands, Clock clock, CampaignCatalog catalog) {
         this.commands = commands;
         this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    /** Refuses a roster change for a unit no campaign has notified (DECISIONS 17). */
+    private void requireNotified(String code) {
+        if (!catalog.unitNotified(code)) {
+            throw new DomainException(DomainException.Kind.RULE_BROKEN, "unit-not-notified", "No campaign has been sent to this unit",
+                    "unit " + code + " has not been notified of any campaign, so it has no roster here; check the code, "
+                            + "or retry once the campaign sent to it has reached this service");
+        }
     }
 
     /** A member joining: name, position (chức vụ), first day on the roster. */
@@ -64,10 +76,11 @@ public class RosterResource {
     @Path("{memberId}")
     @Operation(summary = "Put a member on the unit's roster (idempotent)",
             description = "201 and MemberJoinedUnit when the member joins; 200 when already on the roster with the same details; "
-                    + "409 when on the roster with other details (leave first).")
+                    + "409 when on the roster with other details (leave first); 422 unit-not-notified when no campaign was sent to the unit.")
     public Response join(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                          @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                          @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
+        requireNotified(code);
         String position = request.position() == null || request.position().isBlank() ? null : Text.nfc(request.position().strip());
         RosterChange change = commands.sendAndWait(new JoinUnit(UnitRoster.idOf(code), code, memberId,
                 Text.nfc(request.fullName().strip()), position, request.fromDate()));
@@ -82,6 +95,7 @@ public class RosterResource {
     public Response leave(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                           @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                           @Valid @NotNull LeaveRequest request) {
+        requireNotified(code);
         try {
             RosterChange change = commands.sendAndWait(new LeaveUnit(UnitRoster.idOf(code), code, memberId, request.date()));
             return Response.ok(new LeaveAnswer(code, memberId, request.date(), change == RosterChange.CHANGED)).build();
