@@ -1,8 +1,10 @@
 package vn.thidua.campaign.campaign;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,20 +15,20 @@ import vn.thidua.contract.events.LaunchDocument;
 /** A campaign to launch, as the department's emulation officer sends it. */
 public record CampaignRequest(
         @NotNull CampaignKind kind,
-        @NotBlank @Size(max = 500) String title,
-        @NotBlank @Size(max = 20000) String content,
-        List<@NotBlank String> basisPlanNumbers,
+        @NotBlank @Size(max = InputRules.CAMPAIGN_TITLE_MAX) String title,
+        @NotBlank @Size(max = InputRules.CONTENT_MAX) String content,
+        @Size(max = InputRules.LIST_MAX) List<@NotBlank @Size(max = InputRules.NUMBER_MAX) String> basisPlanNumbers,
         @NotNull @Valid PeriodBody period,
         @NotNull @Valid LaunchDocumentBody launchDocument,
-        List<@NotBlank String> recipientUnitCodes,
+        @Size(max = InputRules.LIST_MAX) List<@NotNull @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String> recipientUnitCodes,
         Boolean allUnits) {
 
     /** The công văn phát động. */
     public record LaunchDocumentBody(
-            @NotBlank @Size(max = 64) String number,
+            @NotBlank @Size(max = InputRules.NUMBER_MAX) String number,
             @NotNull LocalDate issuedOn,
-            @NotBlank @Size(max = 200) String signerName,
-            @NotBlank @Size(max = 200) String signerCapacity) {
+            @NotBlank @Size(max = InputRules.NAME_MAX) String signerName,
+            @NotBlank @Size(max = InputRules.NAME_MAX) String signerCapacity) {
 
         LaunchDocument toDocument() {
             return new LaunchDocument(number.strip(), issuedOn, signerName.strip(), signerCapacity.strip());

@@ -1,10 +1,10 @@
 package vn.thidua.campaign.campaign;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.contract.Text;
 import vn.thidua.contract.events.CampaignKind;
@@ -40,7 +41,7 @@ public class CampaignResource {
     }
 
     /** Who acknowledges. */
-    public record AcknowledgementRequest(@NotBlank @Size(max = 200) String acknowledgedBy) {
+    public record AcknowledgementRequest(@NotBlank @Size(max = InputRules.NAME_MAX) String acknowledgedBy) {
     }
 
     @POST
@@ -56,14 +57,15 @@ public class CampaignResource {
 
     @GET
     @Operation(summary = "Campaigns, optionally those running in a year and of a kind")
-    public List<CampaignDetails.Summary> list(@QueryParam("year") @Min(2000) @Max(2200) Integer year, @QueryParam("kind") CampaignKind kind) {
-        return campaigns.list(year, kind);
+    public List<CampaignDetails.Summary> list(@QueryParam("year") @Parameter(description = "a year, 1945 to 2100") String year,
+                                                  @QueryParam("kind") String kind) {
+        return campaigns.list(InputRules.year("year", year), kind == null ? null : InputRules.constant("kind", kind, CampaignKind.class));
     }
 
     @GET
     @Path("{campaignId}")
     @Operation(summary = "A campaign with each recipient's status (notified, acknowledged, when)")
-    public CampaignDetails get(@PathParam("campaignId") String campaignId) {
+    public CampaignDetails get(@PathParam("campaignId") @Size(max = InputRules.ID_MAX) String campaignId) {
         return campaigns.find(campaignId);
     }
 
@@ -71,7 +73,8 @@ public class CampaignResource {
     @Path("{campaignId}/acknowledgements/{unitCode}")
     @Operation(summary = "A unit head confirms the campaign was cascaded in the unit",
             description = "201 and NotificationAcknowledged the first time; 200 with the first acknowledgement, and no event, after.")
-    public Response acknowledge(@PathParam("campaignId") String campaignId, @PathParam("unitCode") String unitCode,
+    public Response acknowledge(@PathParam("campaignId") @Size(max = InputRules.ID_MAX) String campaignId,
+                                @PathParam("unitCode") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String unitCode,
                                 @Valid @NotNull AcknowledgementRequest request) {
         Acknowledgement ack = campaigns.acknowledge(campaignId, unitCode, Text.nfc(request.acknowledgedBy().strip()));
         return Response.status(ack.first() ? Response.Status.CREATED : Response.Status.OK).entity(ack).build();

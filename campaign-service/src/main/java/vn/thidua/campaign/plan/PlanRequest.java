@@ -1,5 +1,6 @@
 package vn.thidua.campaign.plan;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -9,10 +10,10 @@ import vn.thidua.campaign.campaign.PeriodBody;
 
 /** A plan as the provincial feed sends it. */
 public record PlanRequest(
-        @NotBlank @Size(max = 64) String number,
+        @NotBlank @Size(max = InputRules.NUMBER_MAX) String number,
         @NotNull LocalDate issuedOn,
-        @NotBlank @Size(max = 300) String issuer,
-        @NotBlank @Size(max = 1000) String title,
+        @NotBlank @Size(max = InputRules.LONG_NAME_MAX) String issuer,
+        @NotBlank @Size(max = InputRules.PLAN_TITLE_MAX) String title,
         @Valid PeriodBody period) {
 
     PlanDetails toDetails() {

@@ -1,5 +1,6 @@
 package vn.thidua.campaign.plan;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -50,7 +51,7 @@ public class PlanResource {
     @GET
     @Path("{planId}")
     @Operation(summary = "One plan")
-    public PlanView get(@PathParam("planId") String planId) {
+    public PlanView get(@PathParam("planId") @jakarta.validation.constraints.Size(max = InputRules.ID_MAX) String planId) {
         PlanView view = PlanView.findById(planId);
         if (view == null) {
             throw new DomainException(DomainException.Kind.NOT_FOUND, "plan-not-found", "No such plan", "no plan has id " + planId);

@@ -1,5 +1,6 @@
 package vn.thidua.campaign.unit;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -25,9 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Phòng, đơn vị (units)")
 public class UnitResource {
-    /** Unit codes: upper-case letters, digits, '-' and '_', e.g. TTR, VP, KH-TC. */
-    public static final String CODE_PATTERN = "^[A-Z0-9][A-Z0-9_-]{0,31}$";
-
     private final Clock clock;
 
     public UnitResource(Clock clock) {
@@ -38,7 +36,7 @@ public class UnitResource {
     @Path("{code}")
     @Transactional
     @Operation(summary = "Create or update a unit (idempotent)", description = "201 when created, 200 when it existed.")
-    public Response put(@PathParam("code") @Pattern(regexp = CODE_PATTERN, message = "must be upper-case letters, digits, - or _ (e.g. TTR)") String code,
+    public Response put(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be upper-case letters, digits, - or _ (e.g. TTR)") String code,
                         @Valid @NotNull UnitRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Unit unit = Unit.findById(code);
         boolean created = unit == null;

@@ -69,7 +69,7 @@ class CampaignApiTest {
     void an_unknown_kind_is_400() {
         Map<String, Object> body = phase();
         body.put("kind", "YEARLY");
-        problem(post(body), 400, "invalid-value").body("detail", containsString("YEARLY")).body("errors[0].field", equalTo("kind"));
+        problem(post(body), 400, "invalid-value").body("detail", containsString("PHASE, THEMATIC, REGULAR")).body("errors[0].field", equalTo("kind"));
     }
 
     @Test

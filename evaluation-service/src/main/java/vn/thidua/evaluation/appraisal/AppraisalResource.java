@@ -1,5 +1,6 @@
 package vn.thidua.evaluation.appraisal;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,7 +41,7 @@ public class AppraisalResource {
     }
 
     /** Who closes the year. */
-    public record CloseRequest(@NotBlank @Size(max = 200) String closedBy) {
+    public record CloseRequest(@NotBlank @Size(max = InputRules.NAME_MAX) String closedBy) {
     }
 
     /** A year's appraisal as the API shows it. */
@@ -54,7 +55,7 @@ public class AppraisalResource {
     @Operation(summary = "Close the year: freeze its table at the projection's watermark",
             description = "201 and AppraisalClosed the first time (with how many records were still in flight); 200 with the same result, "
                     + "and no event, after.")
-    public Response close(@PathParam("year") @Min(2000) @Max(2200) int year, @Valid @NotNull CloseRequest request) {
+    public Response close(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @Valid @NotNull CloseRequest request) {
         AppraisalService.CloseResult result = appraisals.close(year, Text.nfc(request.closedBy().strip()));
         var c = result.close();
         AppraisalView view = new AppraisalView(year, "CLOSED", c.policyVersion(), c.digest(), c.counts(), 0, c.watermark(), c.closedBy(),
@@ -64,7 +65,7 @@ public class AppraisalResource {
 
     @GET
     @Operation(summary = "The year's status (OPEN or CLOSED), digest, counts and number of late records")
-    public AppraisalView get(@PathParam("year") @Min(2000) @Max(2200) int year) {
+    public AppraisalView get(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year) {
         ScoreService.YearTable current = scores.table(year);
         ScoreTable t = current.table();
         if (current.closed().isEmpty()) {
@@ -81,7 +82,7 @@ public class AppraisalResource {
     @GET
     @Path("late")
     @Operation(summary = "Records of a closed year that arrived after the close: kept, listed, never counted")
-    public List<FactStore.StoredRecord> late(@PathParam("year") @Min(2000) @Max(2200) int year) {
+    public List<FactStore.StoredRecord> late(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year) {
         return appraisals.late(year);
     }
 }

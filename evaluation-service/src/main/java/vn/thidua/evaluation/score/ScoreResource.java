@@ -1,7 +1,9 @@
 package vn.thidua.evaluation.score;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -55,7 +57,7 @@ public class ScoreResource {
     @GET
     @Path("units")
     @Operation(summary = "The units ranked by score, then coverage, then code (?format=csv for a spreadsheet)")
-    public Response units(@PathParam("year") @Min(2000) @Max(2200) int year, @QueryParam("format") String format) {
+    public Response units(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @QueryParam("format") String format) {
         ScoreService.YearTable current = scores.table(year);
         ScoreTable t = current.table();
         List<UnitRow> rows = t.units().stream().map(u -> new UnitRow(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(),
@@ -72,7 +74,7 @@ public class ScoreResource {
     @GET
     @Path("units/{code}/members")
     @Operation(summary = "The members on a unit's roster in the year, with their points under the unit (?format=csv)")
-    public Response unitMembers(@PathParam("year") @Min(2000) @Max(2200) int year, @PathParam("code") String code,
+    public Response unitMembers(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                                 @QueryParam("format") String format) {
         ScoreTable t = scores.table(year).table();
         ScoreTable.UnitScore unit = t.units().stream().filter(u -> u.unitCode().equals(code)).findFirst().orElseThrow(() ->
@@ -97,7 +99,7 @@ public class ScoreResource {
     @Path("members/{memberId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A member's score and rank, with the records that made it")
-    public MemberDetail member(@PathParam("year") @Min(2000) @Max(2200) int year, @PathParam("memberId") String memberId) {
+    public MemberDetail member(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId) {
         ScoreService.YearTable current = scores.table(year);
         ScoreTable t = current.table();
         ScoreTable.MemberScore m = t.members().stream().filter(s -> s.memberId().equals(memberId)).findFirst().orElseThrow(() ->

@@ -96,4 +96,18 @@ public class CampaignCatalog {
             throw new IllegalStateException("campaign catalog query failed: " + e.getMessage(), e);
         }
     }
+
+    /** Whether any campaign read so far was sent to {@code unitCode}: rosters are kept only for such units (DECISIONS 17). */
+    public boolean unitNotified(String unitCode) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM known_recipient WHERE unit_code = ?)")) {
+            s.setString(1, unitCode);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getBoolean(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("campaign catalog query failed: " + e.getMessage(), e);
+        }
+    }
 }

@@ -1,5 +1,6 @@
 package vn.thidua.participation.record;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -12,16 +13,16 @@ import vn.thidua.contract.events.ParticipationKind;
 
 /** A participation record as a unit head sends it. */
 public record ParticipationRequest(
-        @NotBlank @Size(max = 64) String campaignId,
-        @NotBlank @Pattern(regexp = "^[A-Z0-9][A-Z0-9_-]{0,31}$", message = "must be a unit code such as TTR") String unitCode,
-        @Size(min = 1, max = 64) String memberId,
+        @NotBlank @Size(max = InputRules.ID_MAX) String campaignId,
+        @NotBlank @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String unitCode,
+        @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
         @NotNull ParticipationKind kind,
         @NotNull LocalDate occurredOn,
-        @NotBlank @Size(max = 5000) String description,
+        @NotBlank @Size(max = InputRules.DESCRIPTION_MAX) String description,
         @Valid EvidenceBody evidence) {
 
     /** The evidence: a document number, a link, or both. */
-    public record EvidenceBody(@Size(max = 200) String documentNumber, @Size(max = 2000) String link) {
+    public record EvidenceBody(@Size(max = InputRules.NAME_MAX) String documentNumber, @Size(max = InputRules.LINK_MAX) String link) {
     }
 
     RecordParticipation toCommand(String recordId) {

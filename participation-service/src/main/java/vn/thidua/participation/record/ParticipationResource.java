@@ -1,9 +1,11 @@
 package vn.thidua.participation.record;
 
+import vn.thidua.kit.input.InputRules;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -21,6 +23,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.idempotency.IdempotencyKeys;
 
@@ -57,10 +60,13 @@ public class ParticipationResource {
 
     @GET
     @Operation(summary = "Records, filtered and paged (page from 0, size up to 500), newest date first")
-    public Page list(@QueryParam("campaignId") String campaignId, @QueryParam("unitCode") String unitCode,
-                     @QueryParam("memberId") String memberId, @QueryParam("year") @Min(2000) @Max(2200) Integer year,
+    public Page list(@QueryParam("campaignId") @Size(max = InputRules.ID_MAX) String campaignId,
+                     @QueryParam("unitCode") @Size(max = InputRules.ID_MAX) String unitCode,
+                     @QueryParam("memberId") @Size(max = InputRules.ID_MAX) String memberId,
+                     @QueryParam("year") @Parameter(description = "a year, 1945 to 2100") String yearParam,
                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
+        Integer year = InputRules.year("year", yearParam);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (campaignId != null) {
@@ -87,7 +93,7 @@ public class ParticipationResource {
     @GET
     @Path("{recordId}")
     @Operation(summary = "One record")
-    public ParticipationView get(@jakarta.ws.rs.PathParam("recordId") String recordId) {
+    public ParticipationView get(@jakarta.ws.rs.PathParam("recordId") @Size(max = InputRules.ID_MAX) String recordId) {
         ParticipationView view = ParticipationView.findById(recordId);
         if (view == null) {
             throw new vn.thidua.kit.problem.DomainException(vn.thidua.kit.problem.DomainException.Kind.NOT_FOUND, "record-not-found",

@@ -27,7 +27,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.contract.Text;
 import vn.thidua.kit.problem.DomainException;
-import vn.thidua.participation.web.Dates;
+import vn.thidua.participation.catalog.CampaignCatalog;
+import vn.thidua.kit.input.InputRules;
 
 /** A unit's roster: who is on it, when. */
 @Path("/api/units/{code}/members")
@@ -35,20 +36,29 @@ import vn.thidua.participation.web.Dates;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Danh sách CCVC và NLĐ (rosters)")
 public class RosterResource {
-    static final String CODE = "^[A-Z0-9][A-Z0-9_-]{0,31}$";
-    static final String MEMBER = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final CommandGateway commands;
     private final Clock clock;
+    private final CampaignCatalog catalog;
 
-    public RosterResource(CommandGateway commands, Clock clock) {
+    public RosterResource(CommandGateway commands, Clock clock, CampaignCatalog catalog) {
         this.commands = commands;
         this.clock = clock;
+        this.catalog = catalog;
+    }
+
+    /** Refuses a roster change for a unit no campaign has notified (DECISIONS 17). */
+    private void requireNotified(String code) {
+        if (!catalog.unitNotified(code)) {
+            throw new DomainException(DomainException.Kind.RULE_BROKEN, "unit-not-notified", "No campaign has been sent to this unit",
+                    "unit " + code + " has not been notified of any campaign, so it has no roster here; check the code, "
+                            + "or retry once the campaign sent to it has reached this service");
+        }
     }
 
     /** A member joining: name, position (chức vụ), first day on the roster. */
-    public record JoinRequest(@NotBlank @Size(max = 200) String fullName, @Size(max = 200) String position, @NotNull LocalDate fromDate) {
+    public record JoinRequest(@NotBlank @Size(max = InputRules.NAME_MAX) String fullName, @Size(max = InputRules.NAME_MAX) String position, @NotNull LocalDate fromDate) {
     }
 
     /** A member leaving: the first day off the roster. */
@@ -66,10 +76,11 @@ public class RosterResource {
     @Path("{memberId}")
     @Operation(summary = "Put a member on the unit's roster (idempotent)",
             description = "201 and MemberJoinedUnit when the member joins; 200 when already on the roster with the same details; "
-                    + "409 when on the roster with other details (leave first).")
-    public Response join(@PathParam("code") @Pattern(regexp = CODE, message = "must be a unit code such as TTR") String code,
-                         @PathParam("memberId") @Pattern(regexp = MEMBER, message = "letters, digits, '.', '_' or '-'") String memberId,
+                    + "409 when on the roster with other details (leave first); 422 unit-not-notified when no campaign was sent to the unit.")
+    public Response join(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
+                         @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                          @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
+        requireNotified(code);
         String position = request.position() == null || request.position().isBlank() ? null : Text.nfc(request.position().strip());
         RosterChange change = commands.sendAndWait(new JoinUnit(UnitRoster.idOf(code), code, memberId,
                 Text.nfc(request.fullName().strip()), position, request.fromDate()));
@@ -81,8 +92,10 @@ public class RosterResource {
     @Path("{memberId}/leave")
     @Operation(summary = "Take a member off the unit's roster",
             description = "date is the first day off the roster. 200 and MemberLeftUnit; 200 and no event when already left on that date.")
-    public Response leave(@PathParam("code") @Pattern(regexp = CODE, message = "must be a unit code such as TTR") String code,
-                          @PathParam("memberId") String memberId, @Valid @NotNull LeaveRequest request) {
+    public Response leave(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
+                          @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
+                          @Valid @NotNull LeaveRequest request) {
+        requireNotified(code);
         try {
             RosterChange change = commands.sendAndWait(new LeaveUnit(UnitRoster.idOf(code), code, memberId, request.date()));
             return Response.ok(new LeaveAnswer(code, memberId, request.date(), change == RosterChange.CHANGED)).build();
@@ -98,8 +111,9 @@ public class RosterResource {
 
     @GET
     @Operation(summary = "Members on the roster on a day (default: today in Asia/Ho_Chi_Minh)")
-    public List<Member> members(@PathParam("code") String code, @QueryParam("on") String on) {
-        LocalDate day = on == null || on.isBlank() ? LocalDate.now(clock.withZone(VIETNAM)) : Dates.parse("on", on);
+    public List<Member> members(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
+                                @QueryParam("on") String on) {
+        LocalDate day = on == null || on.isBlank() ? LocalDate.now(clock.withZone(VIETNAM)) : InputRules.date("on", on);
         return MembershipView.onRoster(code, day).stream().map(Member::of).toList();
     }
 }

@@ -63,7 +63,11 @@ public final class AxonStore {
      * its aggregates, handlers and processors and builds it.
      */
     public static Configurer configurer(DataSource dataSource, jakarta.transaction.TransactionManager jta) {
-        TransactionManager tx = new JtaTransactionManager(jta);
+        return configurer(dataSource, new JtaTransactionManager(jta));
+    }
+
+    /** The same configurer with Axon's own transaction manager (tests without JTA). */
+    static Configurer configurer(DataSource dataSource, TransactionManager tx) {
         // The event store's own mapper: what REST customises (Quarkus's mapper, its generated
         // serializers) must never change how stored events read back.
         ObjectMapper mapper = JsonMapper.builder()
@@ -94,6 +98,8 @@ public final class AxonStore {
                             // default 1 s before looking again
                             .fetchDelay(FETCH_DELAY_MS)
                             .build();
+                    // every published event is checked against its schema before it is stored
+                    store.registerDispatchInterceptor(new ContractCheck());
                     c.onShutdown(store::shutDown);
                     return store;
                 });

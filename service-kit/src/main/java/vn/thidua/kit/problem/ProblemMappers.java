@@ -1,7 +1,9 @@
 package vn.thidua.kit.problem;
 
+import com.fasterxml.jackson.core.JacksonException;
 import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -9,8 +11,12 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -18,10 +24,13 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import vn.thidua.kit.input.InvalidInputException;
+import vn.thidua.kit.json.RefusedValueException;
 
 /**
- * The one place where errors become RFC 9457 problem+json. Clients never see a stack trace:
- * an unexpected fault is logged once with a reference that the answer carries.
+ * The one place where errors become RFC 9457 problem+json (the HTTP layer below JAX-RS uses the
+ * same {@link Problems}). Clients never see a stack trace or an internal name: an unexpected fault
+ * is logged once with a reference that the answer carries.
  */
 public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
@@ -29,13 +38,18 @@ public class ProblemMappers {
     public static Response problem(int status, String code, String title, String detail, Map<String, Object> extensions) {
         return Response.status(status)
                 .type(Problem.MEDIA_TYPE)
-                .entity(new Problem(Problem.TYPE_BASE + code, title, status, detail, null, extensions))
+                .entity(Problems.of(status, code, title, detail, extensions))
                 .build();
     }
 
     @ServerExceptionMapper
     public Response domain(DomainException e) {
         return problem(e.kind().status(), e.code(), e.title(), e.getMessage(), e.extensions());
+    }
+
+    @ServerExceptionMapper
+    public Response input(InvalidInputException e) {
+        return invalidValue(e.field(), e.reason());
     }
 
     @ServerExceptionMapper
@@ -48,65 +62,64 @@ public class ProblemMappers {
         return problem(400, "invalid-request", "The request is not valid", detail, Map.of("errors", errors));
     }
 
-    @ServerExceptionMapper({UnrecognizedPropertyException.class})
-    public Response unknownField(UnrecognizedPropertyException e) {
-        return problem(400, "unknown-field", "The request has a field this API does not know",
-                "unknown field '" + e.getPropertyName() + "'" + at(e) + "; remove it (known fields: " + e.getKnownPropertyIds() + ")",
-                Map.of("errors", List.of(Map.of("field", path(e), "message", "unknown field"))));
-    }
-
-    @ServerExceptionMapper({InvalidFormatException.class})
-    public Response badValue(InvalidFormatException e) {
-        return problem(400, "invalid-value", "A field has a value of the wrong form",
-                "'" + e.getValue() + "' is not a valid " + e.getTargetType().getSimpleName() + at(e),
-                Map.of("errors", List.of(Map.of("field", path(e), "message", "expected " + e.getTargetType().getSimpleName()))));
-    }
-
-    @ServerExceptionMapper({MismatchedInputException.class})
-    public Response mismatched(MismatchedInputException e) {
-        return problem(400, "invalid-value", "A field has a value of the wrong form",
-                e.getOriginalMessage() + at(e),
-                Map.of("errors", List.of(Map.of("field", path(e), "message", "wrong type or missing value"))));
-    }
-
-    @ServerExceptionMapper({JsonParseException.class})
-    public Response brokenJson(JsonParseException e) {
-        return problem(400, "malformed-json", "The body is not valid JSON",
-                e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr(), Map.of());
-    }
-
-    @ServerExceptionMapper({JsonMappingException.class})
-    public Response mapping(JsonMappingException e) {
-        return problem(400, "invalid-value", "A field has a value of the wrong form", e.getOriginalMessage() + at(e), Map.of());
-    }
-
-    @ServerExceptionMapper({JsonProcessingException.class})
-    public Response json(JsonProcessingException e) {
-        return problem(400, "malformed-json", "The body is not valid JSON", e.getOriginalMessage(), Map.of());
+    // every class named: Quarkus REST has its own mappers for some of them, and the closest class wins
+    @ServerExceptionMapper({UnrecognizedPropertyException.class, RefusedValueException.class, InvalidFormatException.class,
+            MismatchedInputException.class, JsonMappingException.class, StreamConstraintsException.class, JsonParseException.class,
+            JsonProcessingException.class, JacksonException.class})
+    public Response jackson(JacksonException e) {
+        if (e instanceof UnrecognizedPropertyException u) {
+            String field = path(u);
+            return problem(400, "unknown-field", "The request has a field this API does not know",
+                    "unknown field '" + field + "'; remove it (known fields: " + u.getKnownPropertyIds() + ")",
+                    Map.of("errors", List.of(Map.of("field", field, "message", "unknown field"))));
+        }
+        if (e instanceof RefusedValueException r) {
+            return invalidValue(path(r), r.getOriginalMessage());
+        }
+        if (e instanceof InvalidFormatException f) {
+            return invalidValue(path(f), "must be " + expected(f.getTargetType()));
+        }
+        if (e instanceof MismatchedInputException m) {
+            String message = String.valueOf(m.getOriginalMessage());
+            if (message.startsWith("Trailing token")) {
+                return malformed("the body has content after its JSON document; send exactly one JSON value");
+            }
+            if (message.startsWith("No content to map")) {
+                return malformed("the body is empty; send a JSON object");
+            }
+            String field = path(m);
+            if (field.isEmpty()) {
+                return malformed("the body must be " + expected(m.getTargetType()));
+            }
+            return invalidValue(field, "must be " + expected(m.getTargetType()));
+        }
+        if (e instanceof JsonMappingException m) {
+            return invalidValue(path(m), "has a value of the wrong form");
+        }
+        if (e instanceof StreamConstraintsException) {
+            return malformed("the body is nested too deeply or too large for a request of this API");
+        }
+        if (e instanceof JsonParseException p) {
+            String where = p.getLocation() == null ? "" : " at line " + p.getLocation().getLineNr() + ", column " + p.getLocation().getColumnNr();
+            return malformed(plainParseMessage(p.getOriginalMessage()) + where);
+        }
+        return malformed("the body is not valid JSON");
     }
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e) {
         // Quarkus REST wraps some body-reading failures (e.g. JSON cut short) in a plain 400
-        if (e.getCause() instanceof JsonParseException parse) {
-            return brokenJson(parse);
-        }
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return json(json);
+        if (e.getCause() instanceof JacksonException json) {
+            return jackson(json);
         }
         int status = e.getResponse().getStatus();
         if (status >= 500) {
             return unexpected(e);
         }
-        String title = Response.Status.fromStatusCode(status) == null ? "Request refused" : Response.Status.fromStatusCode(status).getReasonPhrase();
-        String code = switch (status) {
-            case 404 -> "not-found";
-            case 405 -> "method-not-allowed";
-            case 406 -> "not-acceptable";
-            case 415 -> "unsupported-media-type";
-            default -> "bad-request";
-        };
-        return problem(status, code, title, e.getMessage(), Map.of());
+        Problems.Standard standard = Problems.standard(status);
+        Response answer = problem(status, standard.code(), standard.title(), standard.detail(), Map.of());
+        String allow = e.getResponse().getHeaderString(HttpHeaders.ALLOW);
+        return allow == null ? answer : Response.fromResponse(answer).header(HttpHeaders.ALLOW, allow).build();
     }
 
     @ServerExceptionMapper
@@ -118,28 +131,70 @@ public class ProblemMappers {
                 Map.of("reference", reference));
     }
 
-    private static String field(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        // "launch.arg0.title" → "title": clients name fields by their JSON path in the body
-        String[] parts = path.split("\\.");
-        StringBuilder out = new StringBuilder();
-        for (int i = 0; i < parts.length; i++) {
-            if (i < 2 && parts.length > 2) {
-                continue;
-            }
-            out.append(out.isEmpty() ? "" : ".").append(parts[i]);
+    private static Response invalidValue(String field, String reason) {
+        String detail = field == null || field.isEmpty() ? "the body " + reason : field + " " + reason;
+        return problem(400, "invalid-value", "A field has a value of the wrong form", detail,
+                Map.of("errors", List.of(Map.of("field", field == null ? "" : field, "message", reason))));
+    }
+
+    private static Response malformed(String detail) {
+        return problem(400, "malformed-json", "The body is not valid JSON", detail, Map.of());
+    }
+
+    /** Jackson's parse messages, minus the parts that name its internals. */
+    private static String plainParseMessage(String message) {
+        if (message == null) {
+            return "the body is not valid JSON";
         }
-        return out.isEmpty() ? path : out.toString();
+        if (message.startsWith("Duplicate field")) {
+            return message.replace("Duplicate field", "the field") + " appears twice";
+        }
+        if (message.contains("end-of-input")) {
+            return "the body ends before its JSON document does";
+        }
+        int cut = message.indexOf('\n');
+        return cut < 0 ? message : message.substring(0, cut);
+    }
+
+    /** What a client must send for a Java type, in plain words. */
+    private static String expected(Class<?> type) {
+        if (type == null) {
+            return "a value of the documented form";
+        }
+        if (type == String.class) {
+            return "a text (a JSON string)";
+        }
+        if (type == LocalDate.class) {
+            return "a date written \"yyyy-MM-dd\"";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class || type == Short.class) {
+            return "a whole number";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getEnumConstants()).map(c -> ((Enum<?>) c).name()).collect(Collectors.joining(", "));
+        }
+        if (type.isArray() || Collection.class.isAssignableFrom(type)) {
+            return "a list (a JSON array)";
+        }
+        return "an object";
+    }
+
+    private static String field(ConstraintViolation<?> v) {
+        // "launch.request.title" → "title" (method, body parameter, field), "put.code" → "code" (method, parameter):
+        // clients name fields by their JSON path or parameter name
+        List<String> parts = Arrays.asList(v.getPropertyPath().toString().split("\\."));
+        return String.join(".", parts.subList(parts.size() > 2 ? 2 : Math.min(1, parts.size() - 1), parts.size()));
     }
 
     private static String path(JsonMappingException e) {
         return e.getPath().stream()
                 .map(r -> r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]")
                 .collect(Collectors.joining(".")).replace(".[", "[");
-    }
-
-    private static String at(JsonMappingException e) {
-        String p = path(e);
-        return p.isEmpty() ? "" : " (field " + p + ")";
     }
 }

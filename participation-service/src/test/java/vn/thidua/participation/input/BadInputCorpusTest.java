@@ -1,0 +1,120 @@
+package vn.thidua.participation.input;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import vn.thidua.contract.events.Topic;
+import vn.thidua.participation.Fixtures;
+import vn.thidua.testsupport.badinput.BadInput;
+import vn.thidua.testsupport.badinput.BadInputCorpus;
+import vn.thidua.testsupport.badinput.Endpoint;
+import vn.thidua.testsupport.badinput.EventCount;
+import vn.thidua.testsupport.badinput.RawHttp;
+
+/** participation-service against the bad-input corpus (issue 13): every bad request refused as problem+json, no event produced. */
+@QuarkusTest
+class BadInputCorpusTest {
+    private static final String CAMPAIGN = "corpus-campaign";
+    private static final String JOIN = """
+            {"fullName":"Đặng Thị Mai","position":"Chuyên viên","fromDate":"2023-01-02"}""";
+    private static final String LEAVE = """
+            {"date":"2023-07-01"}""";
+    private static final String RECORD = """
+            {"campaignId":"corpus-campaign","unitCode":"VP","memberId":"CB-901","kind":"ACTIVITY","occurredOn":"2023-03-08",
+             "description":"Tham gia ngày hội “Chung sức xây dựng nông thôn mới”","evidence":{"documentNumber":"12/BC-VP","link":"https://thidua.vn/a"}}""";
+
+    @TestHTTPResource("/")
+    URI base;
+
+    @Inject
+    DataSource dataSource;
+
+    @Test
+    void every_bad_request_is_refused_as_a_problem_and_produces_no_event() throws Exception {
+        Fixtures.campaignService().publish(CAMPAIGN, Fixtures.campaign(CAMPAIGN, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), "VP", "TTR"));
+        Fixtures.awaitCampaignKnown(CAMPAIGN);
+        assertThat(send(new Endpoint("PUT", "/api/units/VP/members/CB-901", JOIN).valid(201)).status()).isIn(200, 201);
+        assertThat(send(new Endpoint("PUT", "/api/units/TTR/members/CB-902", JOIN).valid(201)).status()).isIn(200, 201);
+        RawHttp.Answer left = send(new Endpoint("POST", "/api/units/TTR/members/CB-902/leave", LEAVE).valid(200));
+        assertThat(left.status()).as(left.text()).isEqualTo(200);
+        RawHttp.Answer recorded = send(new Endpoint("POST", "/api/participations", RECORD).valid(201));
+        assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+
+        List<Endpoint> writes = List.of(
+                new Endpoint("PUT", "/api/units/VP/members/CB-901", JOIN).text("fullName", true, 200).text("position", false, 200)
+                        .date("fromDate", true),
+                new Endpoint("POST", "/api/units/TTR/members/CB-902/leave", LEAVE).date("date", true),
+                new Endpoint("POST", "/api/participations", RECORD).text("campaignId", true, 64).code("unitCode", true)
+                        .text("memberId", false, 64).enumeration("kind").date("occurredOn", true).text("description", true, 5000)
+                        .text("evidence.documentNumber", false, 200).text("evidence.link", false, 2000));
+        List<BadInput> cases = new ArrayList<>();
+        writes.forEach(w -> cases.addAll(w.cases()));
+        cases.addAll(explicit());
+
+        BadInputCorpus.Report report = BadInputCorpus.run(base, cases,
+                EventCount.of(dataSource, Fixtures.bootstrap(), List.of(Topic.ROSTER.address(), Topic.PARTICIPATION.address())), 1500);
+
+        assertThat(report.failures()).as(report.summary()).isEmpty();
+        assertThat(report.cases()).isGreaterThan(300);
+    }
+
+    private static List<BadInput> explicit() {
+        List<BadInput> c = new ArrayList<>();
+        // the roster's unit rule: no campaign was sent to these units
+        c.add(BadInput.json("rule", "join a unit no campaign notified", "PUT", "/api/units/QLKH/members/CB-903", JOIN, 422));
+        c.add(BadInput.json("rule", "join a unit that does not exist", "PUT", "/api/units/NOWHERE/members/CB-903", JOIN, 422));
+        c.add(BadInput.json("rule", "leave a unit no campaign notified", "POST", "/api/units/QLKH/members/CB-903/leave", LEAVE, 422));
+        // dates the domain refuses, on the rule's side too
+        c.add(BadInput.json("bad date range", "a leave before the join", "POST", "/api/units/VP/members/CB-901/leave",
+                "{\"date\":\"2022-12-31\"}", 422));
+        c.add(BadInput.json("bad date range", "a record outside the campaign", "POST", "/api/participations",
+                RECORD.replace("2023-03-08", "2024-03-08"), 422));
+        for (String member : List.of("%00", "a%00b", "%C0%AF", "..%2F..%2Fetc", "CB%20901", "CB-901%27%3B--", "%E2%80%8B", "x".repeat(70))) {
+            c.add(BadInput.json("bad path or query", "join member " + member, "PUT", "/api/units/VP/members/" + member, JOIN, 400));
+            c.add(BadInput.json("bad path or query", "leave member " + member, "POST", "/api/units/VP/members/" + member + "/leave", LEAVE, 400));
+        }
+        for (String unit : List.of("%00", "vp", "V%20P", "VP%27%3B--", "%ED%A0%80", "A".repeat(40))) {
+            c.add(BadInput.json("bad path or query", "join unit " + unit, "PUT", "/api/units/" + unit + "/members/CB-901", JOIN, 400));
+            c.add(get("bad path or query", "/api/units/" + unit + "/members", 400));
+        }
+        for (String path : List.of("/api/units/VP/members?on=-999999999-01-01", "/api/units/VP/members?on=0000-01-01",
+                "/api/units/VP/members?on=%2B99999-01-01", "/api/units/VP/members?on=2023-02-30", "/api/units/VP/members?on=1944-12-31",
+                "/api/units/VP/members?on=20230611", "/api/units/VP/members?on=%00", "/api/units/VP/members?on=2023-06-11%00",
+                "/api/participations?year=-999999999", "/api/participations?year=abc", "/api/participations?year=1944",
+                "/api/participations?year=2101", "/api/participations?campaignId=%00", "/api/participations?unitCode=%C0%AF",
+                "/api/participations?memberId=%ED%A0%80", "/api/participations?memberId=" + "x".repeat(65), "/api/participations?size=0",
+                "/api/participations?size=100000", "/api/participations?page=-1", "/api/participations/%00",
+                "/api/participations/" + "x".repeat(65), "/api/participations/%E2%80%8E%E2%80%8F")) {
+            c.add(get("bad path or query", path, 400));
+        }
+        for (String path : List.of("/api/participations/no-such-record", "/api/participations/%27%20OR%201%3D1--", "/api/nothing",
+                "/api/units", "/api/participations/x/y", "/etc/passwd")) {
+            c.add(get("not found", path, 404));
+        }
+        c.add(get("long URI", "/api/participations?campaignId=" + "x".repeat(4000), 414));
+        c.add(get("long URI", "/api/participations/" + "x".repeat(3000), 414));
+        c.add(new BadInput("wrong method", "DELETE /api/participations", "DELETE", "/api/participations", Map.of(), null, 405));
+        c.add(new BadInput("wrong method", "GET /api/units/VP/members/CB-901", "GET", "/api/units/VP/members/CB-901", Map.of(), null, 405));
+        c.add(new BadInput("wrong method", "GET /api/units/VP/members/CB-901/leave", "GET", "/api/units/VP/members/CB-901/leave", Map.of(), null, 405));
+        c.add(new BadInput("accept", "GET /api/participations Accept: application/xml", "GET", "/api/participations",
+                Map.of("Accept", "application/xml"), null, 406));
+        return c;
+    }
+
+    private static BadInput get(String category, String path, int status) {
+        return new BadInput(category, "GET " + path, "GET", path, Map.of("Accept", "application/json"), null, status);
+    }
+
+    private RawHttp.Answer send(BadInput request) throws Exception {
+        return RawHttp.send(base.getHost(), base.getPort(), request.method(), request.target(), request.headers(), request.body());
+    }
+}
