@@ -257,8 +257,8 @@ class AuditTest {
                     ParticipationKind.INITIATIVE, LocalDate.of(2023, 6, 1), "Sáng kiến giả", null);
             byte[] data = EventCodec.instance().encode(forged);
             PublishedEvent model = KafkaBinding.fromRecord(records.get(4));
-            EventAttributes attrs = new EventAttributes("forged-id", model.attributes().source(), model.attributes().type(), Instant.now(),
-                    forged.partitionKey(), "record-forged", 0, null, null).chainedAfter(HashChain.GENESIS, data);
+            EventAttributes attrs = EventAttributes.unchained("forged-id", model.attributes().source(), model.attributes().type(), Instant.now(),
+                    forged.partitionKey(), model.attributes().actor(), "record-forged", 0).chainedAfter(HashChain.GENESIS, data);
             ProducerRecord<String, byte[]> pr = KafkaBinding.toRecord(records.get(4).topic(), 0, attrs, data);
             ConsumerRecord<String, byte[]> model4 = records.get(4);
             records.add(5, new ConsumerRecord<>(pr.topic(), 0, 0, model4.timestamp(), model4.timestampType(), -1, -1, pr.key(), pr.value(),
