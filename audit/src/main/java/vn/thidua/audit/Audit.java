@@ -47,6 +47,9 @@ public final class Audit implements Callable<Integer> {
     String service;
     @Option(names = "--json", description = "also write the report as JSON to this file")
     Path json;
+    @Option(names = "--export", paramLabel = "FILE", description = "with --year: also write the year's audit bundle (JSON Lines: every raw"
+            + " record, the table) for docs/verify_bundle.py")
+    Path export;
     @Option(names = "--topic-suffix", defaultValue = "", description = "read copies of the topics named <topic><suffix>")
     String topicSuffix;
     @Option(names = "--timeout", defaultValue = "30", description = "seconds to wait for the broker (default: ${DEFAULT-VALUE})")
@@ -94,14 +97,23 @@ public final class Audit implements Callable<Integer> {
                 return 2;
             }
         }
+        if (export != null && year == null) {
+            err.println("✗ --export needs --year: a bundle holds one year's table");
+            return 2;
+        }
         Replay.Options options = new Replay.Options(bootstrap, year, instant, topicSuffix, service, Duration.ofSeconds(timeoutSeconds));
         Report report;
+        long exported = -1;
         try (Progress progress = new Progress(err)) {
-            report = new Replay(options).run(progress);
+            Replay replay = new Replay(options);
+            report = replay.run(progress);
+            if (export != null) {
+                exported = Bundle.write(export, options, year, replay.table(year), (read, total) -> { });
+            }
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             err.println("✗ cannot reach Kafka at " + bootstrap + " within " + timeoutSeconds + " s; check --bootstrap and that the broker runs");
             return 2;
-        } catch (org.apache.kafka.common.KafkaException | IllegalStateException e) {
+        } catch (org.apache.kafka.common.KafkaException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("✗ the audit could not run: " + e.getMessage());
             return 2;
         }
@@ -110,6 +122,10 @@ public final class Audit implements Callable<Integer> {
             new ObjectMapper().registerModule(new JavaTimeModule()).disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
             out.println("JSON report: " + json.toAbsolutePath());
+        }
+        if (exported >= 0) {
+            out.printf("Audit bundle of %d: %,d records and the table in %s (check it with: python3 docs/verify_bundle.py %s)%n", year, exported,
+                    export.toAbsolutePath(), export);
         }
         return report.status();
     }

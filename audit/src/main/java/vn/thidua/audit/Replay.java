@@ -89,6 +89,7 @@ public final class Replay {
     private final List<PlacedRecord> records = new ArrayList<>();
     private final Map<Object, Object> shared = new HashMap<>();
     private final Map<Integer, AppraisalClosed> closes = new TreeMap<>();
+    private final Map<Integer, ScoreTable> tables = new HashMap<>();
     private long read;
 
     public Replay(Options options) {
@@ -266,6 +267,7 @@ public final class Replay {
             return new Report.Year(year, "CLOSED", close.policyVersion(), ofYear, 0, late, 0, 0, 0, null, close.digest(), "AppraisalClosed", false);
         }
         ScoreTable table = Scorer.score(year, facts, policy);
+        tables.put(year, table);
         String expected = null;
         String from = null;
         if (close != null) {
@@ -277,6 +279,11 @@ public final class Replay {
         }
         return new Report.Year(year, close == null ? "OPEN" : "CLOSED", policy.version(), ofYear, table.counted().size(), late, table.refused(),
                 table.members().size(), table.units().size(), table.digest(), expected, from, expected == null ? null : expected.equals(table.digest()));
+    }
+
+    /** The table {@link #run} recomputed for {@code year} (null when it scored no such year). */
+    ScoreTable table(int year) {
+        return tables.get(year);
     }
 
     private String serviceDigest(int year) {
