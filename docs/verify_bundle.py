@@ -167,7 +167,7 @@ def score(year, policy_version, campaigns, stays, records):
         lambda: defaultdict(lambda: defaultdict(int))), defaultdict(lambda: defaultdict(int))
     for record_id, (campaign_id, unit, member, kind, on) in records.items():
         c = campaigns.get(campaign_id)
-        if on.year != year or c is None or on < c[0] or (c[1] is not None and on > c[1]) or unit not in c[2]:
+        if c is None or on < c[0] or (c[1] is not None and on > c[1]) or unit not in c[2]:
             continue
         if member is not None and not any(j <= on and (l is None or on < l) for _, _, _, j, l in stays.get((unit, member), [])):
             continue
@@ -221,7 +221,8 @@ def main(path):
             events.append((r["topic"][:len(r["topic"]) - len(suffix)], r["partition"], r["offset"], a["type"], strict_json(text(r["value"]))))
         except (ValueError, TypeError, KeyError):
             skipped += 1
-    close = next((d for t, p, o, ty, d in events if ty == "vn.thidua.evaluation.AppraisalClosed.v1" and d.get("year") == year), None)
+    close = next((d for t, p, o, ty, d in events if ty == "vn.thidua.evaluation.AppraisalClosed.v1" and isinstance(d, dict)
+                  and d.get("year") == year), None)
     cut = None if close is None else {(w["topic"], w["partition"]): w["offset"] for w in close["watermark"]}
     campaigns, stays, year_records = {}, {}, {}
     for topic, partition, offset, ty, d in events:
@@ -236,7 +237,7 @@ def main(path):
                 unit_stays = stays.get((d["unitCode"], d["memberId"]), [])
                 if unit_stays and unit_stays[-1][4] is None:
                     unit_stays[-1] = unit_stays[-1][:4] + (day(d["leftOn"]),)
-            elif ty == "vn.thidua.participation.ParticipationRecorded.v1":
+            elif ty == "vn.thidua.participation.ParticipationRecorded.v1" and day(d["occurredOn"]).year == year:
                 year_records.setdefault(d["recordId"], (d["campaignId"], d["unitCode"], d.get("memberId"), d["kind"], day(d["occurredOn"])))
         except (ValueError, TypeError, KeyError):
             skipped += 1
@@ -249,7 +250,7 @@ def main(path):
         return 1
     table = score(year, policy, campaigns, stays, year_records)
     digest = hashlib.sha256(canonical(table).encode("utf-8")).hexdigest()
-    counted = sum(1 for c, u, m, k, on in year_records.values() if on.year == year)
+    counted = len(year_records)
     print("year %d (%s, policy %s): %d records of the year before the cut, %d members, %d units; digest %s" % (
         year, "CLOSED" if close else "OPEN", policy, counted, len(table["members"]), len(table["units"]), digest))
     ok = not findings
