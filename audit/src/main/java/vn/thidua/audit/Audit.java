@@ -22,15 +22,19 @@ import picocli.CommandLine.Option;
 @Command(name = "thidua-audit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
         description = {
                 "Replays every thidua topic from the beginning (or up to --as-of) and proves the log whole:",
-                "  1. every event's envelope follows the contract, every partition's hash chain holds, every",
-                "     aggregate's sequence has no gap and no double (a re-sent event is a duplicate delivery,",
-                "     counted once, not tampering); the first bad event is named by topic, partition and offset;",
+                "  1. every partition's hash chain holds over the raw records, every aggregate's sequence has no",
+                "     gap and no double (a re-sent event is a duplicate delivery, counted once, not tampering);",
+                "     the first bad event is named by topic, partition and offset; an event that breaks its",
+                "     contract (envelope, type, schema, topic, key) is checked in its chain all the same and",
+                "     reported apart as a contract violation (topic-partition@offset), not scored;",
                 "  2. each year's score table is recomputed with the policy its close used and compared with",
                 "     the AppraisalClosed digest (closed years) or with evaluation-service (--service, open years).",
                 "It only reads: it never writes to Kafka or to any database, and joins no consumer group.",
-                "Exit status: 0 everything holds, 1 something does not, 2 the audit could not run."},
+                "Exit status: 0 everything holds, 1 something does not, 2 the audit could not run,",
+                "3 the log is whole and the digests match, but some events break the contract."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:everything holds", "1:a problem was found (see the report)", "2:could not run (bad arguments, unreachable broker)"})
+        exitCodeList = {"0:everything holds", "1:a problem was found (see the report)", "2:could not run (bad arguments, unreachable broker)",
+                "3:chains, sequences and digests hold, but some events break the contract"})
 public final class Audit implements Callable<Integer> {
 
     @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, e.g. localhost:19092")
@@ -43,6 +47,9 @@ public final class Audit implements Callable<Integer> {
     String service;
     @Option(names = "--json", description = "also write the report as JSON to this file")
     Path json;
+    @Option(names = "--export", paramLabel = "FILE", description = "with --year: also write the year's audit bundle (JSON Lines: every raw"
+            + " record, the table) for docs/verify_bundle.py")
+    Path export;
     @Option(names = "--topic-suffix", defaultValue = "", description = "read copies of the topics named <topic><suffix>")
     String topicSuffix;
     @Option(names = "--timeout", defaultValue = "30", description = "seconds to wait for the broker (default: ${DEFAULT-VALUE})")
@@ -90,14 +97,23 @@ public final class Audit implements Callable<Integer> {
                 return 2;
             }
         }
+        if (export != null && year == null) {
+            err.println("✗ --export needs --year: a bundle holds one year's table");
+            return 2;
+        }
         Replay.Options options = new Replay.Options(bootstrap, year, instant, topicSuffix, service, Duration.ofSeconds(timeoutSeconds));
         Report report;
+        long exported = -1;
         try (Progress progress = new Progress(err)) {
-            report = new Replay(options).run(progress);
+            Replay replay = new Replay(options);
+            report = replay.run(progress);
+            if (export != null) {
+                exported = Bundle.write(export, options, year, replay.table(year), (read, total) -> { });
+            }
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
             err.println("✗ cannot reach Kafka at " + bootstrap + " within " + timeoutSeconds + " s; check --bootstrap and that the broker runs");
             return 2;
-        } catch (org.apache.kafka.common.KafkaException | IllegalStateException e) {
+        } catch (org.apache.kafka.common.KafkaException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("✗ the audit could not run: " + e.getMessage());
             return 2;
         }
@@ -107,23 +123,22 @@ public final class Audit implements Callable<Integer> {
                     .enable(SerializationFeature.INDENT_OUTPUT).writeValue(json.toFile(), report);
             out.println("JSON report: " + json.toAbsolutePath());
         }
-        return report.holds() ? 0 : 1;
+        if (exported >= 0) {
+            out.printf("Audit bundle of %d: %,d records and the table in %s (check it with: python3 docs/verify_bundle.py %s)%n", year, exported,
+                    export.toAbsolutePath(), export);
+        }
+        return report.status();
     }
 
     private void print(Report r) {
         out.println("thidua audit — read-only replay of " + r.bootstrap() + (r.topicSuffix().isEmpty() ? "" : " (topics *" + r.topicSuffix() + ")")
                 + (r.asOf() == null ? "" : ", as of " + r.asOf()));
-        boolean chains = r.problems().isEmpty() && r.invalidEvents() == 0;
-        out.printf("Integrity: %,d events read, %,d duplicate deliveries (counted once), %,d invalid; hash chains and sequences %s%n",
-                r.eventsRead(), r.duplicateDeliveries(), r.invalidEvents(), chains ? "✓" : "✗");
-        int shown = 0;
-        for (Report.Problem p : r.problems()) {
-            if (shown++ == 20) {
-                out.println("  … and " + (r.problems().size() - 20) + " more (see --json)");
-                break;
-            }
-            out.println("  ✗ " + p);
-        }
+        out.printf("Integrity: %,d events read, %,d duplicate deliveries (counted once); hash chains and sequences %s%n",
+                r.eventsRead(), r.duplicateDeliveries(), r.problems().isEmpty() ? "✓" : "✗");
+        list(r.problems());
+        out.printf("Contract: %,d events break it (each still checked in its chain above, none scored) %s%n",
+                r.contractViolations().size(), r.contractViolations().isEmpty() ? "✓" : "✗");
+        list(r.contractViolations());
         out.println();
         out.printf("%-5s %-7s %9s %9s %6s %8s  %-17s %-30s %s%n", "Year", "Status", "Records", "Counted", "Late", "Refused", "Digest",
                 "Expected (from)", "Match");
@@ -134,7 +149,23 @@ public final class Audit implements Callable<Integer> {
                     y.refused(), shortHash(y.digest()), expected, match);
         }
         out.println();
-        out.println(r.holds() ? "Result: everything holds ✓ (exit 0)" : "Result: the log does NOT hold ✗ (exit 1)");
+        out.println(switch (r.status()) {
+            case 0 -> "Result: everything holds ✓ (exit 0)";
+            case 3 -> "Result: the log is whole and the digests match, but " + r.contractViolations().size()
+                    + " events break the contract ✗ (exit 3)";
+            default -> "Result: the log does NOT hold ✗ (exit 1)";
+        });
+    }
+
+    private void list(java.util.List<Report.Problem> problems) {
+        int shown = 0;
+        for (Report.Problem p : problems) {
+            if (shown++ == 20) {
+                out.println("  … and " + (problems.size() - 20) + " more (see --json)");
+                break;
+            }
+            out.println("  ✗ " + p);
+        }
     }
 
     private static String shortHash(String hash) {

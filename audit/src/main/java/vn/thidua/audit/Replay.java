@@ -21,9 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.thidua.contract.chain.ChainVerifier;
-import vn.thidua.contract.chain.HashChain;
 import vn.thidua.contract.envelope.KafkaBinding;
 import vn.thidua.contract.envelope.PublishedEvent;
+import vn.thidua.contract.envelope.RawEvent;
 import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.CampaignLaunched;
 import vn.thidua.contract.events.EventType;
@@ -40,8 +40,9 @@ import vn.thidua.scoring.Scorer;
 import vn.thidua.scoring.ScoringPolicy;
 
 /**
- * The replay: reads every thidua topic, checks each event's envelope, each partition's hash chain and
- * each aggregate's sequence, then recomputes each year's table with the shared {@link Scorer} over
+ * The replay: reads every thidua topic, checks each partition's hash chain over the raw records (even
+ * an event that breaks its contract is a link of its chain), each aggregate's sequence and each event's
+ * contract (reported apart, as contract violations), then recomputes each year's table with the shared {@link Scorer} over
  * the facts the year was (or is) scored on, and compares digests. Reads only.
  */
 public final class Replay {
@@ -82,26 +83,38 @@ public final class Replay {
     private final Options options;
     private final ChainVerifier verifier = new ChainVerifier();
     private final List<Report.Problem> problems = new ArrayList<>();
+    private final List<Report.Problem> violations = new ArrayList<>();
     private final List<Placed> campaigns = new ArrayList<>();
     private final List<Placed> roster = new ArrayList<>();
     private final List<PlacedRecord> records = new ArrayList<>();
     private final Map<Object, Object> shared = new HashMap<>();
     private final Map<Integer, AppraisalClosed> closes = new TreeMap<>();
-    private long invalid;
+    private final Map<Integer, ScoreTable> tables = new HashMap<>();
     private long read;
 
     public Replay(Options options) {
         this.options = options;
     }
 
-    /** A record decoded and hashed (on any thread), or why it could not be decoded. */
-    private record Decoded(ConsumerRecord<String, byte[]> record, PublishedEvent event, String hash, InvalidEventException invalid) {
+    /**
+     * A record hashed from its raw headers and value, and decoded (on any thread). The hash needs
+     * nothing but the record, so a record that breaks its contract is still checked as a link of its
+     * chain; {@code hash} is null only when the value is not JSON, {@code invalid} says why it could not be decoded.
+     */
+    private record Decoded(ConsumerRecord<String, byte[]> record, RawEvent raw, String hash, PublishedEvent event,
+                           InvalidEventException invalid) {
         static Decoded of(ConsumerRecord<String, byte[]> r) {
+            RawEvent raw = RawEvent.of(r);
+            String hash;
             try {
-                PublishedEvent e = KafkaBinding.fromRecord(r);
-                return new Decoded(r, e, HashChain.hash(e.attributes(), e.data()), null);
+                hash = raw.contentHash();
             } catch (InvalidEventException ex) {
-                return new Decoded(r, null, null, ex);
+                hash = null;
+            }
+            try {
+                return new Decoded(r, raw, hash, KafkaBinding.fromRaw(r, raw, true), null);
+            } catch (InvalidEventException ex) {
+                return new Decoded(r, raw, hash, null, ex);
             }
         }
     }
@@ -139,9 +152,9 @@ public final class Replay {
         for (int year : years()) {
             years.add(score(year));
         }
-        boolean holds = problems.isEmpty() && invalid == 0 && years.stream().noneMatch(y -> Boolean.FALSE.equals(y.matches()));
-        return new Report(options.bootstrap(), options.topicSuffix(), options.asOf(), read, verifier.duplicates(), invalid,
-                List.copyOf(problems), years, holds);
+        boolean holds = problems.isEmpty() && years.stream().noneMatch(y -> Boolean.FALSE.equals(y.matches()));
+        return new Report(options.bootstrap(), options.topicSuffix(), options.asOf(), read, verifier.duplicates(),
+                List.copyOf(problems), List.copyOf(violations), years, holds);
     }
 
     private static Decoded next(ArrayDeque<Future<Decoded>> pending) {
@@ -159,25 +172,27 @@ public final class Replay {
         ConsumerRecord<String, byte[]> r = d.record();
         read++;
         String topic = r.topic().substring(0, r.topic().length() - options.topicSuffix().length());
+        ChainVerifier.Link link = ChainVerifier.Link.of(d.raw().attributes(), d.raw().eventHash());
+        ChainVerifier.Verdict verdict = verifier.acceptHashed(r.topic(), r.partition(), r.offset(), link, d.hash());
+        if (verdict == ChainVerifier.Verdict.DUPLICATE) {
+            return;
+        }
         if (d.invalid() != null) {
-            invalid++;
-            problems.add(new Report.Problem("INVALID_ENVELOPE", r.topic(), r.partition(), r.offset(), null, null, -1, d.invalid().getMessage()));
+            // in its chain all the same (checked above); not a fact anything is scored on
+            violations.add(new Report.Problem("INVALID_EVENT", r.topic(), r.partition(), r.offset(), link.id(), link.aggregateId(),
+                    link.sequence(), d.invalid().getMessage()));
             return;
         }
         PublishedEvent e = d.event();
         var a = e.attributes();
         EventType type = EventType.ofCeType(a.type());
         if (!type.topic().address().equals(topic)) {
-            problems.add(new Report.Problem("WRONG_TOPIC", r.topic(), r.partition(), r.offset(), a.id(), a.aggregateId(), a.aggregateSequence(),
+            violations.add(new Report.Problem("WRONG_TOPIC", r.topic(), r.partition(), r.offset(), a.id(), a.aggregateId(), a.aggregateSequence(),
                     type.eventName() + " belongs on " + type.topic().address()));
         }
         if (!e.event().partitionKey().equals(r.key()) || !a.subject().equals(r.key())) {
-            problems.add(new Report.Problem("WRONG_KEY", r.topic(), r.partition(), r.offset(), a.id(), a.aggregateId(), a.aggregateSequence(),
+            violations.add(new Report.Problem("WRONG_KEY", r.topic(), r.partition(), r.offset(), a.id(), a.aggregateId(), a.aggregateSequence(),
                     "key '" + r.key() + "', subject '" + a.subject() + "', but the event's key is '" + e.event().partitionKey() + "'"));
-        }
-        ChainVerifier.Verdict verdict = verifier.acceptHashed(r.topic(), r.partition(), r.offset(), a, d.hash());
-        if (verdict == ChainVerifier.Verdict.DUPLICATE) {
-            return;
         }
         if (e.event() instanceof CampaignLaunched) {
             campaigns.add(new Placed(topic, r.partition(), r.offset(), e.event()));
@@ -252,6 +267,7 @@ public final class Replay {
             return new Report.Year(year, "CLOSED", close.policyVersion(), ofYear, 0, late, 0, 0, 0, null, close.digest(), "AppraisalClosed", false);
         }
         ScoreTable table = Scorer.score(year, facts, policy);
+        tables.put(year, table);
         String expected = null;
         String from = null;
         if (close != null) {
@@ -263,6 +279,11 @@ public final class Replay {
         }
         return new Report.Year(year, close == null ? "OPEN" : "CLOSED", policy.version(), ofYear, table.counted().size(), late, table.refused(),
                 table.members().size(), table.units().size(), table.digest(), expected, from, expected == null ? null : expected.equals(table.digest()));
+    }
+
+    /** The table {@link #run} recomputed for {@code year} (null when it scored no such year). */
+    ScoreTable table(int year) {
+        return tables.get(year);
     }
 
     private String serviceDigest(int year) {

@@ -4,11 +4,18 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * What an audit found: the log's integrity (envelopes, hash chains, aggregate sequences) and, per
- * year, the recomputed score table's digest against the one it must equal.
+ * What an audit found: the log's integrity ({@code problems}: hash chains, aggregate sequences), the
+ * events that break the contract ({@code contractViolations}: envelope, type, schema, topic or key;
+ * each still checked in its chain, none scored) and, per year, the recomputed score table's digest
+ * against the one it must equal. {@code holds}: no integrity problem and every digest matches.
  */
-public record Report(String bootstrap, String topicSuffix, Instant asOf, long eventsRead, long duplicateDeliveries, long invalidEvents,
-                     List<Problem> problems, List<Year> years, boolean holds) {
+public record Report(String bootstrap, String topicSuffix, Instant asOf, long eventsRead, long duplicateDeliveries,
+                     List<Problem> problems, List<Problem> contractViolations, List<Year> years, boolean holds) {
+
+    /** The exit status: 0 everything holds, 1 the log does not hold, 3 it holds but events break the contract. */
+    public int status() {
+        return !holds ? 1 : contractViolations.isEmpty() ? 0 : 3;
+    }
 
     /** One thing wrong with one event (or, for a sequence gap, with an aggregate). */
     public record Problem(String problem, String topic, int partition, long offset, String eventId, String aggregateId, long sequence,

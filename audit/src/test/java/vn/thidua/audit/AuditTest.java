@@ -22,6 +22,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -32,6 +33,7 @@ import vn.thidua.contract.envelope.EventAttributes;
 import vn.thidua.contract.envelope.EventCodec;
 import vn.thidua.contract.envelope.KafkaBinding;
 import vn.thidua.contract.envelope.PublishedEvent;
+import vn.thidua.contract.envelope.RawEvent;
 import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.AppraisalCounts;
 import vn.thidua.contract.events.CampaignKind;
@@ -257,8 +259,8 @@ class AuditTest {
                     ParticipationKind.INITIATIVE, LocalDate.of(2023, 6, 1), "Sáng kiến giả", null);
             byte[] data = EventCodec.instance().encode(forged);
             PublishedEvent model = KafkaBinding.fromRecord(records.get(4));
-            EventAttributes attrs = new EventAttributes("forged-id", model.attributes().source(), model.attributes().type(), Instant.now(),
-                    forged.partitionKey(), "record-forged", 0, null, null).chainedAfter(HashChain.GENESIS, data);
+            EventAttributes attrs = EventAttributes.unchained("forged-id", model.attributes().source(), model.attributes().type(), Instant.now(),
+                    forged.partitionKey(), model.attributes().actor(), "record-forged", 0).chainedAfter(HashChain.GENESIS, data);
             ProducerRecord<String, byte[]> pr = KafkaBinding.toRecord(records.get(4).topic(), 0, attrs, data);
             ConsumerRecord<String, byte[]> model4 = records.get(4);
             records.add(5, new ConsumerRecord<>(pr.topic(), 0, 0, model4.timestamp(), model4.timestampType(), -1, -1, pr.key(), pr.value(),
@@ -272,6 +274,75 @@ class AuditTest {
         assertThat(first.path("problem").asText()).isEqualTo("BROKEN_LINK");
         assertThat(first.path("eventId").asText()).isEqualTo("forged-id");
         assertThat(first.path("offset").asInt()).isEqualTo(5);
+    }
+
+    /**
+     * Chains {@code records} again from the first one's previous hash, as a producer that wrote them so
+     * would have: every record's hash over its raw headers and value (valid or not).
+     */
+    private static List<ConsumerRecord<String, byte[]>> rechained(List<ConsumerRecord<String, byte[]>> records) {
+        List<ConsumerRecord<String, byte[]>> out = new ArrayList<>();
+        String previous = RawEvent.of(records.get(0)).attribute("previoushash");
+        for (ConsumerRecord<String, byte[]> r : records) {
+            RecordHeaders headers = new RecordHeaders();
+            r.headers().forEach(h -> {
+                if (!h.key().equals("ce_previoushash") && !h.key().equals("ce_eventhash")) {
+                    headers.add(h);
+                }
+            });
+            headers.add("ce_previoushash", previous.getBytes(StandardCharsets.UTF_8));
+            ConsumerRecord<String, byte[]> linked = new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(),
+                    -1, -1, r.key(), r.value(), headers, java.util.Optional.empty());
+            previous = RawEvent.of(linked).contentHash();
+            headers.add("ce_eventhash", previous.getBytes(StandardCharsets.UTF_8));
+            out.add(linked);
+        }
+        return out;
+    }
+
+    private static ConsumerRecord<String, byte[]> with(ConsumerRecord<String, byte[]> r, String header, String value, byte[] data) {
+        RecordHeaders headers = new RecordHeaders(r.headers().toArray());
+        if (header != null) {
+            headers.remove(header);
+            headers.add(header, value.getBytes(StandardCharsets.UTF_8));
+        }
+        return new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.timestamp(), r.timestampType(), -1, -1, r.key(), data, headers,
+                java.util.Optional.empty());
+    }
+
+    @Test
+    void events_that_break_the_contract_are_checked_in_their_chain_and_reported_apart() throws Exception {
+        List<Integer> broken = new ArrayList<>();
+        copy(".violations", records -> {
+            // two records read after the close (not scored in 2023), written with a valid chain but breaking the contract
+            List<Integer> late = new ArrayList<>();
+            for (int i = 0; i < records.size(); i++) {
+                String data = new String(records.get(i).value(), StandardCharsets.UTF_8);
+                if (data.matches(".*\"recordId\":\"r-5[0-9]\".*")) {
+                    late.add(i);
+                }
+            }
+            int schema = late.get(0);
+            int type = late.get(late.size() - 1);
+            broken.addAll(List.of(schema, type));
+            String data = new String(records.get(schema).value(), StandardCharsets.UTF_8).replaceFirst("\"occurredOn\":\"[^\"]*\"",
+                    "\"occurredOn\":\"-0001-01-01\"");
+            records.set(schema, with(records.get(schema), null, null, data.getBytes(StandardCharsets.UTF_8)));
+            records.set(type, with(records.get(type), "ce_type", "vn.thidua.participation.Unknown.v1", records.get(type).value()));
+            return rechained(records);
+        });
+        Run run = audit("--bootstrap", kafka.bootstrapServers(), "--topic-suffix", ".violations");
+
+        assertThat(run.status()).as(run.out()).isEqualTo(3);
+        assertThat(run.report().path("problems")).as("the chains hold").isEmpty();
+        List<String> where = new ArrayList<>();
+        run.report().path("contractViolations").forEach(v -> where.add(v.path("problem").asText() + " " + v.path("topic").asText() + "-"
+                + v.path("partition").asInt() + "@" + v.path("offset").asInt()));
+        assertThat(where).containsExactly("INVALID_EVENT thidua.participation.v1.violations-0@" + broken.get(0),
+                "INVALID_EVENT thidua.participation.v1.violations-0@" + broken.get(1));
+        assertThat(run.out()).contains("Contract: 2 events break it").contains("hash chains and sequences ✓")
+                .contains("thidua.participation.v1.violations-0@" + broken.get(1)).contains("Unknown.v1");
+        assertThat(run.report().path("years").get(0).path("digest").asText()).isEqualTo(closedDigest);
     }
 
     @Test

@@ -29,6 +29,23 @@ class AsyncApiDocumentTest {
     }
 
     @Test
+    void the_headers_it_lists_are_exactly_the_headers_written() {
+        var event = SampleEvents.departmentNotified();
+        byte[] data = vn.thidua.contract.envelope.EventCodec.instance().encode(event);
+        var attributes = vn.thidua.contract.envelope.EventAttributes.unchained("id-1", "/thidua/campaign-service",
+                EventType.of(event).ceType(), java.time.Instant.parse("2023-03-02T08:15:00.490Z"), event.partitionKey(),
+                "system:campaign-service", "agg-1", 0).chainedAfter(vn.thidua.contract.chain.HashChain.GENESIS, data);
+        var record = vn.thidua.contract.envelope.KafkaBinding.toRecord("thidua.notification.v1", 0, attributes, data);
+        List<String> written = new ArrayList<>();
+        record.headers().forEach(h -> written.add(h.key()));
+        List<String> listed = new ArrayList<>();
+        doc.path("components").path("messageTraits").path("cloudEvent").path("headers").path("required").forEach(n -> listed.add(n.asText()));
+        assertThat(written).containsExactlyInAnyOrderElementsOf(listed);
+        assertThat(doc.path("components").path("messageTraits").path("cloudEvent").path("headers").path("properties").size())
+                .isEqualTo(listed.size());
+    }
+
+    @Test
     void every_event_type_is_a_message_named_by_its_cloud_events_type() {
         for (EventType type : EventType.values()) {
             JsonNode message = doc.path("components").path("messages").path(type.eventName());

@@ -35,8 +35,8 @@ class CanonicalJsonTest {
     }
 
     private static EventAttributes attributes(ThiduaEvent e, long sequence) {
-        return new EventAttributes("id-" + sequence, "/thidua/test", EventType.of(e).ceType(), Instant.parse("2023-05-19T01:02:03.456Z"),
-                e.partitionKey(), "agg-1", sequence, HashChain.GENESIS, null);
+        return new EventAttributes("id-" + sequence, "/thidua/test", EventType.of(e).ceType(), "2023-05-19T01:02:03.456Z",
+                e.partitionKey(), "system:test", "agg-1", sequence, HashChain.GENESIS, null);
     }
 
     @Test
@@ -76,7 +76,7 @@ class CanonicalJsonTest {
 
     /** Goes through HashChain's public path: the node as the data of an event. */
     private static String vnCanonical(ObjectNode data) throws Exception {
-        String whole = HashChain.canonicalJson(new EventAttributes("i", "/s", "t", Instant.EPOCH, "k", "a", 0, HashChain.GENESIS, null),
+        String whole = HashChain.canonicalJson(new EventAttributes("i", "/s", "t", "1970-01-01T00:00:00Z", "k", "system:s", "a", 0, HashChain.GENESIS, null),
                 JSON.writeValueAsBytes(data));
         // the data member, which comes right before "datacontenttype" in the sorted output
         return whole.substring(whole.indexOf("\"data\":") + 7, whole.indexOf(",\"datacontenttype\""));

@@ -32,8 +32,8 @@ class ChainVerifierTest {
     }
 
     private static EventAttributes unchained(int i, String aggregate, long sequence) {
-        return new EventAttributes("id-" + i, "/thidua/participation-service", EventType.PARTICIPATION_RECORDED.ceType(),
-                Instant.parse("2023-01-01T00:00:00Z").plusSeconds(i), "TTR", aggregate, sequence, null, null);
+        return EventAttributes.unchained("id-" + i, "/thidua/participation-service", EventType.PARTICIPATION_RECORDED.ceType(),
+                Instant.parse("2023-01-01T00:00:00Z").plusSeconds(i), "TTR", "system:participation-service", aggregate, sequence);
     }
 
     /** Five events of one aggregate, chained in one partition. */
@@ -68,7 +68,7 @@ class ChainVerifierTest {
 
         assertThat(first.attributes().hash()).isEqualTo(expected);
         // RFC 8785: keys sorted, no white space, the hash itself left out
-        assertThat(canonical).startsWith("{\"aggregateid\":\"unit-TTR\",\"aggregatesequence\":0,\"data\":{\"campaignId\":\"c1\"")
+        assertThat(canonical).startsWith("{\"actor\":\"system:participation-service\",\"aggregateid\":\"unit-TTR\",\"aggregatesequence\":\"0\",\"data\":{\"campaignId\":\"c1\"")
                 .contains("\"description\":\"Tham gia hoạt động số 0\"")
                 .doesNotContain("eventhash").doesNotContain(" :");
     }

@@ -23,9 +23,9 @@ import vn.thidua.contract.events.InvalidEventException;
 class KafkaBindingTest {
 
     private static EventAttributes attributes(DepartmentNotified event, byte[] data) {
-        return new EventAttributes("3f1c7d0e-6a55-4c2b-9a1e-2f9e1d7f0a11", "/thidua/campaign-service",
-                EventType.DEPARTMENT_NOTIFIED.ceType(), Instant.parse("2022-09-15T03:04:05.123456Z"), event.partitionKey(),
-                event.campaignId(), 1, null, null).chainedAfter(HashChain.GENESIS, data);
+        return EventAttributes.unchained("3f1c7d0e-6a55-4c2b-9a1e-2f9e1d7f0a11", "/thidua/campaign-service",
+                EventType.DEPARTMENT_NOTIFIED.ceType(), Instant.parse("2022-09-15T03:04:05.120Z"), event.partitionKey(),
+                "user:nguyen.van.a", event.campaignId(), 1).chainedAfter(HashChain.GENESIS, data);
     }
 
     private static ConsumerRecord<String, byte[]> delivered(ProducerRecord<String, byte[]> sent, long offset) {
@@ -74,6 +74,41 @@ class KafkaBindingTest {
                 .isInstanceOf(InvalidEventException.class)
                 .hasMessageContaining("thidua.notification.v1-0@3")
                 .hasMessageContaining("ce_eventhash");
+    }
+
+    @Test
+    void the_hash_is_over_the_header_strings_as_received() {
+        DepartmentNotified event = SampleEvents.departmentNotified();
+        byte[] data = EventCodec.instance().encode(event);
+        ProducerRecord<String, byte[]> record = KafkaBinding.toRecord("thidua.notification.v1", 0, attributes(event, data), data);
+        // one formatter for the header and the hash: the header is the hashed string
+        assertThat(header(record, "ce_time")).isEqualTo("2022-09-15T03:04:05.120Z");
+        assertThat(header(record, "ce_actor")).isEqualTo("user:nguyen.van.a");
+        assertThat(HashChain.canonicalJson(attributes(event, data), data))
+                .contains("\"time\":\"2022-09-15T03:04:05.120Z\"").contains("\"aggregatesequence\":\"1\"");
+
+        // another producer writes the same instant as "….12Z" and hashes that string: it verifies by the rule
+        EventAttributes other = new EventAttributes("3f1c7d0e-6a55-4c2b-9a1e-2f9e1d7f0a11", "/thidua/campaign-service",
+                EventType.DEPARTMENT_NOTIFIED.ceType(), "2022-09-15T03:04:05.12Z", event.partitionKey(), "system:campaign-service",
+                event.campaignId(), 1, HashChain.GENESIS, null).chainedAfter(HashChain.GENESIS, data);
+        PublishedEvent read = KafkaBinding.fromRecord(delivered(KafkaBinding.toRecord("thidua.notification.v1", 0, other, data), 0));
+        assertThat(read.attributes().time()).isEqualTo("2022-09-15T03:04:05.12Z");
+        assertThat(HashChain.hash(vn.thidua.contract.envelope.RawEvent.of(delivered(KafkaBinding.toRecord("thidua.notification.v1", 0, other, data), 0)).attributes(), data))
+                .isEqualTo(other.hash())
+                .isNotEqualTo(attributes(event, data).hash());
+    }
+
+    @Test
+    void the_actor_is_required_and_of_a_known_kind() {
+        DepartmentNotified event = SampleEvents.departmentNotified();
+        byte[] data = EventCodec.instance().encode(event);
+        ProducerRecord<String, byte[]> record = KafkaBinding.toRecord("thidua.notification.v1", 0, attributes(event, data), data);
+        record.headers().remove("ce_actor");
+        assertThatThrownBy(() -> KafkaBinding.fromRecord(delivered(record, 3))).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("ce_actor");
+        record.headers().add("ce_actor", "admin".getBytes(StandardCharsets.UTF_8));
+        assertThatThrownBy(() -> KafkaBinding.fromRecord(delivered(record, 3))).isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("ce_actor must be");
     }
 
     @Test

@@ -35,9 +35,12 @@ import org.junit.jupiter.api.TestMethodOrder;
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
     private static final Path REPO = Path.of(System.getProperty("thidua.repo", "..")).toAbsolutePath().normalize();
-    private static final String CAMPAIGN = "http://localhost:28081";
-    private static final String PARTICIPATION = "http://localhost:28082";
-    private static final String EVALUATION = "http://localhost:28083";
+    /** PostgreSQL, Kafka (and its controller, the next port), the three services: six free ports in a row. */
+    private static final int BASE = freePorts(6);
+    private static final String KAFKA = "localhost:" + (BASE + 1);
+    private static final String CAMPAIGN = "http://localhost:" + (BASE + 3);
+    private static final String PARTICIPATION = "http://localhost:" + (BASE + 4);
+    private static final String EVALUATION = "http://localhost:" + (BASE + 5);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -48,6 +51,35 @@ class LocalStackIT {
     private static String digestAtClose;
     private static String digestAtAsOf;
     private static java.time.Instant asOf;
+
+    /**
+     * The first of {@code count} consecutive ports free now, below Linux's ephemeral range (32768-60999),
+     * where an outgoing connection may take one at any time; picked at random so that runs side by side differ.
+     */
+    private static int freePorts(int count) {
+        java.util.Random random = new java.util.Random();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int base = 20_000 + random.nextInt(12_000);
+            boolean free = true;
+            for (int port = base; port < base + count && free; port++) {
+                try (java.net.ServerSocket socket = new java.net.ServerSocket(port, 1, java.net.InetAddress.getLoopbackAddress())) {
+                    socket.setReuseAddress(true);
+                } catch (IOException e) {
+                    free = false;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no " + count + " free ports in a row between 20000 and 32000");
+    }
+
+    private static List<String> portOptions() {
+        return List.of("--pg-port", Integer.toString(BASE), "--kafka-port", Integer.toString(BASE + 1),
+                "--campaign-port", Integer.toString(BASE + 3), "--participation-port", Integer.toString(BASE + 4),
+                "--evaluation-port", Integer.toString(BASE + 5));
+    }
 
     @BeforeAll
     static void start() throws Exception {
@@ -64,9 +96,8 @@ class LocalStackIT {
     }
 
     private static Process launch(boolean fresh) throws Exception {
-        List<String> command = new ArrayList<>(List.of("./thidua-local", "--no-build", "--data-dir", data.toString(),
-                "--pg-port", "25432", "--kafka-port", "29092", "--campaign-port", "28081", "--participation-port", "28082",
-                "--evaluation-port", "28083"));
+        List<String> command = new ArrayList<>(List.of("./thidua-local", "--no-build", "--data-dir", data.toString()));
+        command.addAll(portOptions());
         if (fresh) {
             command.add("--fresh");
         }
@@ -222,7 +253,7 @@ class LocalStackIT {
     @Order(5)
     void the_audit_replays_the_services_log_to_the_same_digests() throws Exception {
         Path json = data.resolve("audit.json");
-        Process audit = new ProcessBuilder("./thidua-audit", "--bootstrap", "localhost:29092", "--service", EVALUATION, "--json", json.toString())
+        Process audit = new ProcessBuilder("./thidua-audit", "--bootstrap", KAFKA, "--service", EVALUATION, "--json", json.toString())
                 .directory(REPO.toFile()).redirectErrorStream(true).start();
         String report = new String(audit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println(report);
@@ -241,7 +272,7 @@ class LocalStackIT {
         assertThat(open.path("matches").asBoolean()).isTrue();
         assertThat(get(EVALUATION + "/api/scores/2024/members/CB-TTUD-01").path("score").asInt()).isEqualTo(10);
 
-        Process asOfAudit = new ProcessBuilder("./thidua-audit", "--bootstrap", "localhost:29092", "--year", "2023", "--as-of",
+        Process asOfAudit = new ProcessBuilder("./thidua-audit", "--bootstrap", KAFKA, "--year", "2023", "--as-of",
                 asOf.atOffset(java.time.ZoneOffset.ofHours(7)).toString(), "--json", json.toString())
                 .directory(REPO.toFile()).redirectErrorStream(true).start();
         String asOfReport = new String(asOfAudit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -254,6 +285,38 @@ class LocalStackIT {
 
     @Test
     @Order(6)
+    void the_services_log_answers_to_the_published_rules_alone() throws Exception {
+        List<String> topics = java.util.Arrays.stream(vn.thidua.contract.events.Topic.values()).map(vn.thidua.contract.events.Topic::address)
+                .toList();
+        var records = new ArrayList<>(vn.thidua.testsupport.TopicReader.readUntil(KAFKA, topics, r -> true, Duration.ofSeconds(5)));
+        records.sort(java.util.Comparator.comparing((org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) -> r.topic())
+                .thenComparingInt(org.apache.kafka.clients.consumer.ConsumerRecord::partition)
+                .thenComparingLong(org.apache.kafka.clients.consumer.ConsumerRecord::offset));
+        assertThat(records).hasSizeGreaterThan(240);
+        assertThat(vn.thidua.testsupport.PublishedChainRule.mismatches(records)).as("every hash by docs/AUDITING.md's rule").isEmpty();
+        assertThat(records).allSatisfy(r -> assertThat(new String(r.headers().lastHeader("ce_actor").value(), StandardCharsets.UTF_8))
+                .matches("(user|client|system):.+"));
+
+        Path bundle = data.resolve("audit-2023.jsonl");
+        Process export = new ProcessBuilder("./thidua-audit", "--bootstrap", KAFKA, "--year", "2023", "--export", bundle.toString())
+                .directory(REPO.toFile()).redirectErrorStream(true).start();
+        String exported = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(export.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(export.exitValue()).as(exported).isZero();
+        Process which = new ProcessBuilder("sh", "-c", "command -v python3").start();
+        org.junit.jupiter.api.Assumptions.assumeTrue(which.waitFor() == 0,
+                "python3 is not on this machine's PATH: the reference verifier docs/verify_bundle.py is not run");
+        Process verify = new ProcessBuilder("python3", "docs/verify_bundle.py", bundle.toString()).directory(REPO.toFile())
+                .redirectErrorStream(true).start();
+        String verified = new String(verify.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        System.out.println(verified);
+        assertThat(verify.waitFor(120, TimeUnit.SECONDS)).isTrue();
+        assertThat(verify.exitValue()).as(verified).isZero();
+        assertThat(verified).contains("✓ AppraisalClosed: " + digestAtClose).contains("Result: the bundle holds ✓");
+    }
+
+    @Test
+    @Order(7)
     void ctrl_c_stops_everything_and_a_second_start_finds_the_data() throws Exception {
         interrupt(stack);
         output.clear();
@@ -267,16 +330,16 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void a_port_already_taken_is_one_clear_line() throws Exception {
-        try (java.net.ServerSocket taken = new java.net.ServerSocket(28081, 1, java.net.InetAddress.getLoopbackAddress())) {
-            Process p = new ProcessBuilder("./thidua-local", "--no-build", "--data-dir", data.toString(), "--pg-port", "25432",
-                    "--kafka-port", "29092", "--campaign-port", "28081", "--participation-port", "28082", "--evaluation-port", "28083")
-                    .directory(REPO.toFile()).redirectErrorStream(true).start();
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(BASE + 3, 1, java.net.InetAddress.getLoopbackAddress())) {
+            List<String> command = new ArrayList<>(List.of("./thidua-local", "--no-build", "--data-dir", data.toString()));
+            command.addAll(portOptions());
+            Process p = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
             String all = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
             assertThat(p.exitValue()).isEqualTo(1);
-            assertThat(all).contains("port 28081 for campaign-service (--campaign-port) is already in use").doesNotContain("Exception");
+            assertThat(all).contains("port " + (BASE + 3) + " for campaign-service (--campaign-port) is already in use").doesNotContain("Exception");
         }
     }
 }

@@ -24,6 +24,7 @@ import vn.thidua.contract.events.ThiduaEvent;
 public final class ChainedEventProducer implements AutoCloseable {
     private final KafkaProducer<String, byte[]> producer;
     private final String source;
+    private final String actor;
     private final Map<String, String> heads = new HashMap<>();
     private final Map<String, Long> sequences = new HashMap<>();
 
@@ -32,6 +33,7 @@ public final class ChainedEventProducer implements AutoCloseable {
                 "bootstrap.servers", bootstrapServers, "acks", "all", "enable.idempotence", true),
                 new org.apache.kafka.common.serialization.StringSerializer(), new org.apache.kafka.common.serialization.ByteArraySerializer());
         this.source = source;
+        this.actor = "system:" + source.substring(source.lastIndexOf('/') + 1);
     }
 
     /** Publishes {@code event} as the next event of {@code aggregateId}; returns the record sent. */
@@ -48,8 +50,8 @@ public final class ChainedEventProducer implements AutoCloseable {
         int partition = Utils.toPositive(Utils.murmur2(event.partitionKey().getBytes(StandardCharsets.UTF_8))) % partitions;
         String chain = topic + "-" + partition;
         byte[] data = EventCodec.instance().encode(event);
-        EventAttributes attributes = new EventAttributes(eventId, source, type.ceType(), Instant.now(), event.partitionKey(), aggregateId,
-                sequence, null, null).chainedAfter(heads.getOrDefault(chain, HashChain.GENESIS), data);
+        EventAttributes attributes = EventAttributes.unchained(eventId, source, type.ceType(), Instant.now(), event.partitionKey(),
+                actor, aggregateId, sequence).chainedAfter(heads.getOrDefault(chain, HashChain.GENESIS), data);
         heads.put(chain, attributes.hash());
         ProducerRecord<String, byte[]> record = KafkaBinding.toRecord(topic, partition, attributes, data);
         send(record);

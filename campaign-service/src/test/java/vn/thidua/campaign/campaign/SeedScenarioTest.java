@@ -126,6 +126,11 @@ class SeedScenarioTest {
             verifier.accept(r.topic(), r.partition(), r.offset(), e.attributes(), e.data());
         }
         assertThat(verifier.findings()).isEmpty();
+        try {
+            assertThat(vn.thidua.testsupport.PublishedChainRule.mismatches(ordered)).as("every hash by docs/AUDITING.md's rule alone").isEmpty();
+        } catch (Exception e) {
+            throw new AssertionError(e);
+        }
         Map<String, Long> perAggregate = ordered.stream().map(r -> KafkaBinding.fromRecord(r).attributes())
                 .collect(Collectors.groupingBy(a -> a.aggregateId(), Collectors.counting()));
         assertThat(perAggregate).isNotEmpty();

@@ -86,8 +86,8 @@ class ConsumerGuaranteesTest {
                         LocalDate.of(2025, 3, 1 + i % 28), "Sinh hoạt chuyên đề “Học tập và làm theo” số " + i, null);
                 int partition = i % PARTITIONS;
                 byte[] data = EventCodec.instance().encode(event);
-                EventAttributes attributes = new EventAttributes(UUID.randomUUID().toString(), "/thidua/test",
-                        EventType.PARTICIPATION_RECORDED.ceType(), Instant.now(), unit, event.recordId(), 0, null, null)
+                EventAttributes attributes = EventAttributes.unchained(UUID.randomUUID().toString(), "/thidua/test",
+                        EventType.PARTICIPATION_RECORDED.ceType(), Instant.now(), unit, "system:test", event.recordId(), 0)
                         .chainedAfter(heads.getOrDefault(partition, HashChain.GENESIS), data);
                 heads.put(partition, attributes.hash());
                 ProducerRecord<String, byte[]> record = KafkaBinding.toRecord(TOPIC, partition, attributes, data);

@@ -60,19 +60,42 @@ public final class ChainVerifier {
     private long accepted;
     private long duplicates;
 
+    /**
+     * What the chain checks of an event: its id, aggregate and sequence, and its two hashes, as read
+     * (any may be null, the sequence -1, when the record lacks or garbles them).
+     */
+    public record Link(String id, String aggregateId, long sequence, String previousHash, String hash) {
+        public static Link of(EventAttributes a) {
+            return new Link(a.id(), a.aggregateId(), a.aggregateSequence(), a.previousHash(), a.hash());
+        }
+
+        /** From a record's attribute strings, however malformed ({@link vn.thidua.contract.envelope.RawEvent}). */
+        public static Link of(Map<String, String> attributes, String hash) {
+            long sequence;
+            try {
+                sequence = Long.parseLong(attributes.getOrDefault(EventAttributes.EXT_AGGREGATE_SEQUENCE, "-1"));
+            } catch (NumberFormatException e) {
+                sequence = -1;
+            }
+            return new Link(attributes.get("id"), attributes.get(EventAttributes.EXT_AGGREGATE_ID), sequence,
+                    attributes.get(EventAttributes.EXT_PREVIOUS_HASH), hash);
+        }
+    }
+
     /** Feeds the next event of {@code topic}-{@code partition} at {@code offset}. */
     public Verdict accept(String topic, int partition, long offset, EventAttributes a, byte[] data) {
-        return acceptHashed(topic, partition, offset, a, HashChain.hash(a, data));
+        return acceptHashed(topic, partition, offset, Link.of(a), HashChain.hash(a, data));
     }
 
     /**
      * As {@link #accept}, with the hash of the event's content already computed ({@link HashChain#hash}),
      * e.g. by other threads: hashing is the costly part, and it needs nothing but the event itself.
+     * {@code actual} is null when the content cannot be hashed (its value is not JSON).
      */
-    public Verdict acceptHashed(String topic, int partition, long offset, EventAttributes a, String actual) {
-        String known = hashById.get(a.id());
+    public Verdict acceptHashed(String topic, int partition, long offset, Link a, String actual) {
+        String known = a.id() == null ? null : hashById.get(a.id());
         if (known != null) {
-            if (known.equals(a.hash()) && actual.equals(a.hash())) {
+            if (known.equals(a.hash()) && a.hash().equals(actual)) {
                 duplicates++;
                 return Verdict.DUPLICATE;
             }
@@ -82,18 +105,23 @@ public final class ChainVerifier {
         PartitionKey key = new PartitionKey(topic, partition);
         String head = heads.getOrDefault(key, HashChain.GENESIS);
         // Follow every event, good or bad, so that one break is reported once, not for every later event.
-        heads.put(key, a.hash());
-        hashById.put(a.id(), a.hash());
-        BitSet seen = sequences.computeIfAbsent(a.aggregateId(), k -> new BitSet());
-        aggregateTopic.putIfAbsent(a.aggregateId(), topic);
-        boolean sequenceFree = a.aggregateSequence() >= 0 && a.aggregateSequence() <= Integer.MAX_VALUE
-                && !seen.get((int) a.aggregateSequence());
-        if (sequenceFree) {
-            seen.set((int) a.aggregateSequence());
+        heads.put(key, a.hash() == null ? "" : a.hash());
+        if (a.id() != null && a.hash() != null) {
+            hashById.put(a.id(), a.hash());
         }
-        if (!actual.equals(a.hash())) {
-            return reject(topic, partition, offset, a, Problem.ALTERED,
-                    "content hashes to " + actual + " but the event says " + a.hash());
+        boolean sequenceFree = true;
+        if (a.aggregateId() != null) {
+            BitSet seen = sequences.computeIfAbsent(a.aggregateId(), k -> new BitSet());
+            aggregateTopic.putIfAbsent(a.aggregateId(), topic);
+            sequenceFree = a.sequence() >= 0 && a.sequence() <= Integer.MAX_VALUE && !seen.get((int) a.sequence());
+            if (sequenceFree) {
+                seen.set((int) a.sequence());
+            }
+        }
+        if (actual == null || !actual.equals(a.hash())) {
+            return reject(topic, partition, offset, a, Problem.ALTERED, actual == null
+                    ? "its value is not JSON, so its content has no hash; the event says " + a.hash()
+                    : "content hashes to " + actual + " but the event says " + a.hash());
         }
         if (!head.equals(a.previousHash())) {
             return reject(topic, partition, offset, a, Problem.BROKEN_LINK,
@@ -101,7 +129,7 @@ public final class ChainVerifier {
         }
         if (!sequenceFree) {
             return reject(topic, partition, offset, a, Problem.SEQUENCE_TAKEN,
-                    "aggregate sequence " + a.aggregateSequence() + " is already taken by another event");
+                    "aggregate sequence " + a.sequence() + " is already taken by another event");
         }
         accepted++;
         return Verdict.ACCEPTED;
@@ -136,8 +164,8 @@ public final class ChainVerifier {
     }
 
 
-    private Verdict reject(String topic, int partition, long offset, EventAttributes a, Problem problem, String detail) {
-        findings.add(new Finding(topic, partition, offset, a.id(), a.aggregateId(), a.aggregateSequence(), problem, detail));
+    private Verdict reject(String topic, int partition, long offset, Link a, Problem problem, String detail) {
+        findings.add(new Finding(topic, partition, offset, a.id(), a.aggregateId(), a.sequence(), problem, detail));
         return Verdict.REJECTED;
     }
 }

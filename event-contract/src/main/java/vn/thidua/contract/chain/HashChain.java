@@ -6,16 +6,17 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
+import java.util.Map;
 import vn.thidua.contract.envelope.EventAttributes;
 import vn.thidua.contract.envelope.EventCodec;
 
 /**
  * The hash chain of a topic partition. An event's hash is
  * {@code SHA-256(previousHash ‖ canonical JSON)} in lowercase hex, where the canonical JSON (RFC 8785)
- * is an object of every CloudEvents attribute but the hash itself, plus {@code data}. The first
- * event of a partition follows {@link #GENESIS}.
+ * is an object of every CloudEvents attribute but the hash itself, each as the exact string of its
+ * header, plus {@code data}. The first event of a partition follows {@link #GENESIS}. The rule, with a
+ * worked example, is docs/AUDITING.md (chain rule v2).
  */
 public final class HashChain {
 
@@ -27,25 +28,30 @@ public final class HashChain {
 
     /** The hash of an event whose {@code previousHash} is set; its {@code hash} is ignored. */
     public static String hash(EventAttributes attributes, byte[] data) {
-        return sha256Hex(attributes.previousHash(), canonicalJson(attributes, data));
+        return hash(attributes.hashed(), data);
     }
 
-    /** The canonical JSON the hash is computed over (attributes without the hash, plus data). */
-    public static String canonicalJson(EventAttributes a, byte[] data) {
+    /**
+     * The hash of an event given its attributes as the strings of their headers (every attribute but
+     * {@code eventhash}, {@code previoushash} included) and its data.
+     */
+    public static String hash(Map<String, String> attributes, byte[] data) {
+        String previous = attributes.get(EventAttributes.EXT_PREVIOUS_HASH);
+        return sha256Hex(previous == null ? "" : previous, canonicalJson(attributes, data));
+    }
+
+    /** The canonical JSON the hash is computed over: every attribute as its header's string, plus {@code data} parsed. */
+    public static String canonicalJson(Map<String, String> attributes, byte[] data) {
         JsonNode dataNode = EventCodec.instance().parse(data);
         ObjectNode node = JsonNodeFactory.instance.objectNode();
-        node.put("specversion", EventAttributes.SPEC_VERSION);
-        node.put("id", a.id());
-        node.put("source", a.source());
-        node.put("type", a.type());
-        node.put("time", DateTimeFormatter.ISO_INSTANT.format(a.time()));
-        node.put("subject", a.subject());
-        node.put("datacontenttype", EventAttributes.DATA_CONTENT_TYPE);
-        node.put(EventAttributes.EXT_AGGREGATE_ID, a.aggregateId());
-        node.put(EventAttributes.EXT_AGGREGATE_SEQUENCE, a.aggregateSequence());
-        node.put(EventAttributes.EXT_PREVIOUS_HASH, a.previousHash());
+        attributes.forEach(node::put);
         node.set("data", dataNode);
         return CanonicalJson.of(node);
+    }
+
+    /** As {@link #canonicalJson(Map, byte[])} for attributes about to be written. */
+    public static String canonicalJson(EventAttributes attributes, byte[] data) {
+        return canonicalJson(attributes.hashed(), data);
     }
 
     /** SHA-256 over {@code previousHash ‖ canonical}, both UTF-8, as lowercase hex. */

@@ -33,7 +33,7 @@ public final class EventSourcedService {
         this.kafka = kafka;
         this.producer = KafkaClients.producer(kafka.bootstrapServers(), name + "-relay");
         KafkaOutboxRelay.register(configurer.eventProcessing(),
-                c -> new KafkaOutboxRelay(producer, dataSource, "/thidua/" + name), kafka.relayBatchSize());
+                c -> new KafkaOutboxRelay(producer, dataSource, name), kafka.relayBatchSize());
         this.configuration = configurer.buildConfiguration();
     }
 

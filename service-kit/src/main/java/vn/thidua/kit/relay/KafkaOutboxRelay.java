@@ -26,11 +26,14 @@ import vn.thidua.contract.envelope.EventCodec;
 import vn.thidua.contract.envelope.KafkaBinding;
 import vn.thidua.contract.events.EventType;
 import vn.thidua.contract.events.ThiduaEvent;
+import vn.thidua.kit.axon.Actor;
 
 /**
  * The outbox relay: the service's Axon event store is its outbox, and this handler, on a pooled
  * streaming processor with one segment and a persisted token, sends every published event
- * ({@link ThiduaEvent}) to its topic as a binary CloudEvent. Internal events are not published.
+ * ({@link ThiduaEvent}) to its topic as a binary CloudEvent. Internal events are not published. The
+ * event's {@code ce_actor} is its {@link Actor#METADATA_KEY} metadata (carried from the command that
+ * applied it), or {@code system:<service>} when it has none.
  *
  * <p>Per batch (one transaction): each event is chained after the head of its topic partition and
  * sent; before commit the producer is flushed and every send must be acknowledged ({@code acks=all});
@@ -48,15 +51,18 @@ public final class KafkaOutboxRelay {
     private final Producer<String, byte[]> producer;
     private final ChainHeads heads;
     private final String source;
+    private final String systemActor;
     private final Map<String, Integer> partitionCounts = new ConcurrentHashMap<>();
 
     /**
-     * @param source the CloudEvents source of this service, e.g. {@code /thidua/campaign-service}
+     * @param serviceName this service, e.g. {@code campaign-service}: its CloudEvents source is
+     *                    {@code /thidua/<serviceName>}, and the actor of events with none is {@code system:<serviceName>}
      */
-    public KafkaOutboxRelay(Producer<String, byte[]> producer, DataSource dataSource, String source) {
+    public KafkaOutboxRelay(Producer<String, byte[]> producer, DataSource dataSource, String serviceName) {
         this.producer = producer;
         this.heads = new ChainHeads(dataSource);
-        this.source = source;
+        this.source = "/thidua/" + serviceName;
+        this.systemActor = Actor.system(serviceName);
     }
 
     /** Registers the relay and its processor: one segment (one chain writer), batches of {@code batchSize}. */
@@ -80,10 +86,17 @@ public final class KafkaOutboxRelay {
         byte[] data = EventCodec.instance().encode(event);
         ChainHeads.Key chain = new ChainHeads.Key(topic, partition);
         ChainHeads.Head head = batch.head(chain);
-        EventAttributes attributes = new EventAttributes(domain.getIdentifier(), source, type.ceType(), domain.getTimestamp(), key,
-                domain.getAggregateIdentifier(), domain.getSequenceNumber(), null, null).chainedAfter(head.hash(), data);
+        EventAttributes attributes = EventAttributes.unchained(domain.getIdentifier(), source, type.ceType(), domain.getTimestamp(), key,
+                        actorOf(message), domain.getAggregateIdentifier(), domain.getSequenceNumber())
+                .chainedAfter(head.hash(), data);
         batch.sent(chain, new ChainHeads.Head(attributes.hash(), head.count() + 1),
                 producer.send(KafkaBinding.toRecord(topic, partition, attributes, data)));
+    }
+
+    /** The {@link Actor#METADATA_KEY} the command put on the event, or this service itself. */
+    private String actorOf(EventMessage<?> message) {
+        Object actor = message.getMetaData().get(Actor.METADATA_KEY);
+        return actor instanceof String s && !s.isBlank() ? s : systemActor;
     }
 
     private int partitionFor(String topic, String key) {
