@@ -41,9 +41,10 @@ import vn.thidua.scoring.ScoringPolicy;
 
 /**
  * The replay: reads every thidua topic, checks each partition's hash chain over the raw records (even
- * an event that breaks its contract is a link of its chain), each aggregate's sequence and each event's
- * contract (reported apart, as contract violations), then recomputes each year's table with the shared {@link Scorer} over
- * the facts the year was (or is) scored on, and compares digests. Reads only.
+ * an event that breaks its contract is a link of its chain), each aggregate's sequence and each
+ * event's contract (reported apart, as contract violations), then recomputes each year's table with
+ * the shared {@link Scorer} over the facts the year was (or is) scored on, and compares digests.
+ * Reads only.
  */
 public final class Replay {
 
