@@ -12,10 +12,10 @@ import vn.thidua.contract.events.Topic;
 import vn.thidua.evaluation.facts.EndOffsets;
 import vn.thidua.evaluation.facts.FactStore;
 import vn.thidua.evaluation.facts.FactsConsumer;
-import vn.thidua.evaluation.facts.Watermark;
+import vn.thidua.scoring.Watermark;
 import vn.thidua.evaluation.score.ScoreService;
 import vn.thidua.scoring.ScoreTable;
-import vn.thidua.scoring.ScoringPolicy;
+import vn.thidua.scoring.ScoringPolicies;
 
 /** Closing a year: the table at the projection's watermark, frozen by {@code AppraisalClosed}. */
 @ApplicationScoped
@@ -49,7 +49,7 @@ public class AppraisalService {
         }
         List<PartitionOffset> watermark = consumer.watermark();
         ScoreTable table = scores.tableAt(year, Watermark.of(watermark));
-        AppraisalClosed close = new AppraisalClosed(year, ScoringPolicy.V1.version(), table.digest(), watermark,
+        AppraisalClosed close = new AppraisalClosed(year, ScoringPolicies.current().version(), table.digest(), watermark,
                 new AppraisalCounts(table.members().size(), table.units().size(), table.counted().size(), table.refused()),
                 closedBy, clock.instant());
         Appraisal.Outcome outcome = commands.sendAndWait(new CloseAppraisal(Appraisal.idOf(year), close));

@@ -21,6 +21,7 @@ import vn.thidua.contract.events.Topic;
 import vn.thidua.evaluation.appraisal.AppraisalRows;
 import vn.thidua.kit.consumer.Delivered;
 import vn.thidua.scoring.LogFacts;
+import vn.thidua.scoring.Watermark;
 
 /**
  * The facts of the log that scoring needs, each with its place in the log, as the consumer applies
@@ -143,7 +144,7 @@ public class FactStore {
                     "SELECT campaign_id, period_from, period_to, recipients, partition_no, record_offset FROM ev_campaign");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    if (cut.contains(Topic.CAMPAIGN.address(), rs.getInt(5), rs.getLong(6))) {
+                    if (cut.contains(Topic.CAMPAIGN, rs.getInt(5), rs.getLong(6))) {
                         facts.campaign(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
                                 Arrays.asList((String[]) rs.getArray(4).getArray()));
                     }
@@ -154,7 +155,7 @@ public class FactStore {
                     FROM ev_roster ORDER BY partition_no, record_offset""");
                  ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    if (!cut.contains(Topic.ROSTER.address(), rs.getInt(6), rs.getLong(7))) {
+                    if (!cut.contains(Topic.ROSTER, rs.getInt(6), rs.getLong(7))) {
                         continue;
                     }
                     LocalDate joined = rs.getObject(4, LocalDate.class);
@@ -166,7 +167,7 @@ public class FactStore {
                 }
             }
             for (StoredRecord r : records(c, year)) {
-                if (cut.contains(Topic.PARTICIPATION.address(), r.partition(), r.offset())) {
+                if (cut.contains(Topic.PARTICIPATION, r.partition(), r.offset())) {
                     facts.record(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn());
                 }
             }
@@ -181,7 +182,7 @@ public class FactStore {
         try (Connection c = dataSource.getConnection()) {
             List<StoredRecord> out = new ArrayList<>();
             for (StoredRecord r : records(c, year)) {
-                if (!cut.contains(Topic.PARTICIPATION.address(), r.partition(), r.offset())) {
+                if (!cut.contains(Topic.PARTICIPATION, r.partition(), r.offset())) {
                     out.add(r);
                 }
             }

@@ -18,10 +18,11 @@ import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.ParticipationRecorded;
 import vn.thidua.evaluation.appraisal.AppraisalRows;
 import vn.thidua.evaluation.facts.FactStore;
-import vn.thidua.evaluation.facts.Watermark;
+import vn.thidua.scoring.Watermark;
 import vn.thidua.kit.consumer.Delivered;
 import vn.thidua.scoring.ScoreTable;
 import vn.thidua.scoring.Scorer;
+import vn.thidua.scoring.ScoringPolicies;
 import vn.thidua.scoring.ScoringPolicy;
 
 /**
@@ -85,7 +86,7 @@ public class ScoreService {
         long started = System.nanoTime();
         Optional<AppraisalClosed> closed = closedYear(year);
         Watermark cut = closed.map(c -> Watermark.of(c.watermark())).orElse(Watermark.ALL);
-        ScoringPolicy policy = closed.map(c -> ScoringPolicy.of(c.policyVersion())).orElse(ScoringPolicy.V1);
+        ScoringPolicy policy = closed.map(c -> ScoringPolicies.of(c.policyVersion())).orElse(ScoringPolicies.current());
         ScoreTable table = Scorer.score(year, facts.load(year, cut), policy);
         YearTable result = new YearTable(table, closed);
         persist(result);
@@ -102,7 +103,7 @@ public class ScoreService {
 
     /** The table of {@code year} over the facts before {@code cut} (for closing). */
     public ScoreTable tableAt(int year, Watermark cut) {
-        return Scorer.score(year, facts.load(year, cut), ScoringPolicy.V1);
+        return Scorer.score(year, facts.load(year, cut), ScoringPolicies.current());
     }
 
     public Optional<AppraisalClosed> closedYear(int year) {
