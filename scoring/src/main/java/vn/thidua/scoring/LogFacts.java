@@ -102,6 +102,11 @@ public final class LogFacts {
         return campaigns;
     }
 
+    /** The campaigns added. */
+    public java.util.Collection<Campaign> campaignList() {
+        return campaigns.values();
+    }
+
     Iterable<Record> records() {
         return records.values();
     }
