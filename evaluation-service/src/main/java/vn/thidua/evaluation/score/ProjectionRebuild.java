@@ -102,13 +102,10 @@ public class ProjectionRebuild {
         return out;
     }
 
-    private void dropReadModel() {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("TRUNCATE ev_campaign, ev_roster, ev_record, appraisal, score_year, score_member, score_roster, score_unit, "
-                    + "counted_record, applied_event, rejected_event");
-            s.execute("DELETE FROM consumer_position WHERE consumer = '" + FactsConsumer.NAME + "'");
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot drop the read model: " + e.getMessage(), e);
+    /** The read model's own tables; the consumer forgets its applied ids and positions in the same transaction. */
+    private void dropReadModel(Connection c) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("TRUNCATE ev_campaign, ev_roster, ev_record, appraisal, score_year, score_member, score_roster, score_unit, counted_record");
         }
     }
 }
