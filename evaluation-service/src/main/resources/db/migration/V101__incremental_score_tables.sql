@@ -10,7 +10,8 @@ CREATE TABLE score_year (
     policy_version VARCHAR(32) NOT NULL,
     records        BIGINT      NOT NULL, -- the year's records inside its cut, counted or not
     counted        BIGINT      NOT NULL,
-    version        BIGINT      NOT NULL, -- +1 with every transaction that changes the year's tables
+    version        BIGINT      NOT NULL, -- a new value with every transaction that changes the year's tables
+    changed_at     TIMESTAMPTZ NOT NULL,
     seeded_at      TIMESTAMPTZ NOT NULL
 );
 

@@ -254,16 +254,23 @@ public final class Replay {
                 table.members().size(), table.units().size(), table.digest(), expected, from, expected == null ? null : expected.equals(table.digest()));
     }
 
+    /** The open year's digest as evaluation-service gives it, once it is of its current table (records may still be arriving). */
     private String serviceDigest(int year) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(options.serviceUrl() + "/api/scores/" + year + "/units")).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("evaluation-service answered " + r.statusCode() + " for " + year);
+            while (true) {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(options.serviceUrl() + "/api/scores/" + year + "/units")).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("evaluation-service answered " + r.statusCode() + " for " + year);
+                }
+                JsonNode body = new ObjectMapper().readTree(r.body());
+                if (body.path("digestCurrent").asBoolean(true) || System.nanoTime() > deadline) {
+                    return body.path("digest").asText();
+                }
+                Thread.sleep(250);
             }
-            JsonNode body = new ObjectMapper().readTree(r.body());
-            return body.path("digest").asText();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot reach evaluation-service at " + options.serviceUrl() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

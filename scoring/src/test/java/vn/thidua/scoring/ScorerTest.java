@@ -167,4 +167,12 @@ class ScorerTest {
         }
         return facts;
     }
+
+    @Test
+    void the_canonical_json_is_rfc_8785_as_the_reference_library_writes_it() throws Exception {
+        LogFacts facts = example().joined(join("m\"9", "VP", "2023-01-01"));
+        facts.joined(new MemberJoinedUnit("m10", "Ngô \"Bảy\"\n\u0001 ⟨Thanh⟩ 😀", null, "VP", LocalDate.parse("2023-02-01")));
+        String json = Scorer.score(2023, facts, ScoringPolicies.current()).canonicalJson();
+        assertThat(new org.erdtman.jcs.JsonCanonicalizer(json).getEncodedString()).isEqualTo(json);
+    }
 }

@@ -27,8 +27,11 @@ public class ScoreResource {
         this.scores = scores;
     }
 
-    /** The units' table. */
-    public record UnitsTable(int year, String status, String policyVersion, String digest, List<UnitRow> units) {
+    /**
+     * The units' table; {@code digestCurrent} is false while records are arriving, the digest then
+     * being of the table as it stood a moment before.
+     */
+    public record UnitsTable(int year, String status, String policyVersion, String digest, boolean digestCurrent, List<UnitRow> units) {
     }
 
     /** One unit's line. */
@@ -62,7 +65,8 @@ public class ScoreResource {
                     rows.stream().map(r -> List.<Object>of(r.rank(), r.unitCode(), r.score(), r.coverage(), r.collectivePoints(), r.rosterSize(),
                             r.membersWithRecords())).toList());
         }
-        return Response.ok(new UnitsTable(year, current.year().status(), current.year().head().policyVersion(), current.digest(), rows),
+        return Response.ok(new UnitsTable(year, current.year().status(), current.year().head().policyVersion(), current.digest(),
+                        current.digestCurrent(), rows),
                 MediaType.APPLICATION_JSON).build();
     }
 

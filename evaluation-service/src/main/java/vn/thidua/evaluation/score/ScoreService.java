@@ -17,8 +17,11 @@ import vn.thidua.scoring.ScoringPolicies;
 
 /**
  * Reading the score tables the consumer keeps up to date ({@link ScoreTables}): a read, never a
- * recomputation. A year is seeded with the Scorer the first time it is read (once); its digest is
- * computed from the stored lines when they changed since it was last asked for.
+ * recomputation. A year is seeded with the Scorer the first time it is read (once). Its digest
+ * (SHA-256 over every ranked member and unit, tens of milliseconds at province size) is computed
+ * from the stored lines: with the read when the tables have been still for a second (so it is of
+ * exactly the lines read), otherwise in the background while records arrive, the read then giving
+ * the last one computed and saying so.
  */
 @ApplicationScoped
 public class ScoreService {
@@ -32,8 +35,18 @@ public class ScoreService {
     }
 
     private final DataSource dataSource;
-    /** Per year: the version of the tables a digest was computed for, and that digest. */
-    private final Map<Integer, Object[]> digests = new ConcurrentHashMap<>();
+    /** A digest and the version of the tables it was computed over. */
+    private record Digest(long version, String value) {
+    }
+
+    /** Per year, the last digest computed. */
+    private final Map<Integer, Digest> digests = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> digesting = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService digester = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "score-digester");
+        t.setDaemon(true);
+        return t;
+    });
 
     public ScoreService(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -78,24 +91,32 @@ public class ScoreService {
         });
     }
 
-    /** The units' table with its head and digest, read in one snapshot. */
-    public record Units(Year year, List<ScoreTable.UnitScore> units, String digest) {
+    /**
+     * The units' table with its head and digest, read in one snapshot; {@code digestCurrent} false
+     * when records are arriving and the digest is of the tables a moment before.
+     */
+    public record Units(Year year, List<ScoreTable.UnitScore> units, String digest, boolean digestCurrent) {
     }
 
     public Units units(int year) {
         Year seeded = year(year);
         return snapshot(c -> {
             ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
-            return new Units(new Year(head, seeded.closed()), ScoreTables.units(c, year), digest(c, head));
+            Digest digest = digest(c, head);
+            return new Units(new Year(head, seeded.closed()), ScoreTables.units(c, year), digest.value(), digest.version() == head.version());
         });
     }
 
-    /** The head and digest of the year, read in one snapshot. */
+    /** The head of the year and the digest of exactly its current tables (computed now if need be), read in one snapshot. */
     public Units head(int year) {
         Year seeded = year(year);
         return snapshot(c -> {
             ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
-            return new Units(new Year(head, seeded.closed()), List.of(), digest(c, head));
+            Digest known = digests.get(year);
+            Digest digest = known != null && known.version() == head.version() ? known
+                    : new Digest(head.version(), ScoreTables.table(c, head, false).digest());
+            digests.merge(year, digest, (a, b) -> a.version() > b.version() ? a : b);
+            return new Units(new Year(head, seeded.closed()), List.of(), digest.value(), true);
         });
     }
 
@@ -117,15 +138,38 @@ public class ScoreService {
         return snapshot(c -> ScoreTables.table(c, ScoreTables.head(c, year).orElseThrow(), true));
     }
 
-    /** The digest of the year's stored table ({@link ScoreTable#digest()}), computed again only when the tables changed. */
-    private String digest(Connection c, ScoreTables.Head head) throws SQLException {
-        Object[] known = digests.get(head.year());
-        if (known != null && (long) known[0] == head.version()) {
-            return (String) known[1];
+    /**
+     * The digest of the year's stored table ({@link ScoreTable#digest()}): the one known if it is of
+     * these tables; computed now if none is known or the tables have been still for a second;
+     * otherwise the last one, and a new one computed in the background.
+     */
+    private Digest digest(Connection c, ScoreTables.Head head) throws SQLException {
+        Digest known = digests.get(head.year());
+        if (known != null && known.version() == head.version()) {
+            return known;
         }
-        String digest = ScoreTables.table(c, head, false).digest();
-        digests.put(head.year(), new Object[] {head.version(), digest});
-        return digest;
+        if (known == null || head.quiet()) {
+            Digest now = new Digest(head.version(), ScoreTables.table(c, head, false).digest());
+            digests.merge(head.year(), now, (a, b) -> a.version() > b.version() ? a : b);
+            return now;
+        }
+        if (digesting.add(head.year())) {
+            digester.execute(() -> {
+                try {
+                    snapshot(s -> {
+                        ScoreTables.Head current = ScoreTables.head(s, head.year()).orElseThrow();
+                        Digest fresh = new Digest(current.version(), ScoreTables.table(s, current, false).digest());
+                        digests.merge(head.year(), fresh, (a, b) -> a.version() > b.version() ? a : b);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    LOG.warnf("the digest of %d could not be computed: %s", head.year(), e.getMessage());
+                } finally {
+                    digesting.remove(head.year());
+                }
+            });
+        }
+        return known;
     }
 
     private interface Read<T> {

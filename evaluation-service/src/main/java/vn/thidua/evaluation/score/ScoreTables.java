@@ -49,8 +49,9 @@ public class ScoreTables implements FactsListener {
     public static final String OPEN = "OPEN";
     public static final String CLOSED = "CLOSED";
 
-    /** A year's tables as a whole: where they stand. */
-    public record Head(int year, String status, String policyVersion, int members, int units, long records, long counted, long version) {
+    /** A year's tables as a whole: where they stand; {@code quiet} when they have not changed for a second. */
+    public record Head(int year, String status, String policyVersion, int members, int units, long records, long counted, long version,
+                       boolean quiet) {
         public long refused() {
             return records - counted;
         }
@@ -179,7 +180,8 @@ public class ScoreTables implements FactsListener {
             rankUnits(c, year);
         }
         try (PreparedStatement s = c.prepareStatement("""
-                UPDATE score_year SET records = records + ?, counted = counted + ?, version = nextval('score_version') WHERE year = ?""")) {
+                UPDATE score_year SET records = records + ?, counted = counted + ?, version = nextval('score_version'), changed_at = now()
+                WHERE year = ?""")) {
             s.setLong(1, d.newRecords);
             s.setLong(2, countedDelta);
             s.setInt(3, year);
@@ -519,8 +521,8 @@ public class ScoreTables implements FactsListener {
         upsertUnits(c, t.year(), units);
         insertCounted(c, t.year(), t.counted());
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO score_year (year, status, policy_version, records, counted, version, seeded_at)
-                VALUES (?, ?, ?, ?, ?, nextval('score_version'), now())""")) {
+                INSERT INTO score_year (year, status, policy_version, records, counted, version, changed_at, seeded_at)
+                VALUES (?, ?, ?, ?, ?, nextval('score_version'), now(), now())""")) {
             s.setInt(1, t.year());
             s.setString(2, status);
             s.setString(3, t.policyVersion());
@@ -536,11 +538,12 @@ public class ScoreTables implements FactsListener {
     public static Optional<Head> head(Connection c, int year) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT status, policy_version, (SELECT count(*) FROM score_member m WHERE m.year = y.year),
-                (SELECT count(*) FROM score_unit u WHERE u.year = y.year), records, counted, version FROM score_year y WHERE year = ?""")) {
+                (SELECT count(*) FROM score_unit u WHERE u.year = y.year), records, counted, version,
+                changed_at < now() - interval '1 second' FROM score_year y WHERE year = ?""")) {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next() ? Optional.of(new Head(year, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7))) : Optional.empty();
+                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8))) : Optional.empty();
             }
         }
     }
