@@ -31,13 +31,14 @@ import vn.thidua.contract.events.InvalidEventException;
 import vn.thidua.contract.events.MemberJoinedUnit;
 import vn.thidua.contract.events.MemberLeftUnit;
 import vn.thidua.contract.events.ParticipationRecorded;
-import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.contract.events.ThiduaEvent;
 import vn.thidua.contract.events.Topic;
 import vn.thidua.scoring.LogFacts;
 import vn.thidua.scoring.ScoreTable;
 import vn.thidua.scoring.Scorer;
+import vn.thidua.scoring.ScoringPolicies;
 import vn.thidua.scoring.ScoringPolicy;
+import vn.thidua.scoring.Watermark;
 
 /**
  * The replay: reads every thidua topic, checks each partition's hash chain over the raw records (even
@@ -52,23 +53,17 @@ public final class Replay {
     public record Options(String bootstrap, Integer year, Instant asOf, String topicSuffix, String serviceUrl, Duration timeout) {
     }
 
-    /** An event with its place in the log (topic named without the suffix of a copy). */
-    private record Placed(String topic, int partition, long offset, ThiduaEvent event) {
-        boolean inside(Map<String, Long> cut) {
-            return Replay.inside(cut, topic, partition, offset);
+    /** An event with its place in the log (its topic as the contract names it, whatever the suffix of a copy). */
+    private record Placed(Topic topic, int partition, long offset, ThiduaEvent event) {
+        boolean inside(Watermark cut) {
+            return cut.contains(topic, partition, offset);
         }
-    }
-
-    /** Whether {@code offset} of {@code topic}-{@code partition} lies before the cut (a close's watermark). */
-    private static boolean inside(Map<String, Long> cut, String topic, int partition, long offset) {
-        Long limit = cut.get(topic + "|" + partition);
-        return limit != null && offset < limit;
     }
 
     /** A participation record's place in {@code thidua.participation.v1} and the fact scoring reads from it. */
     private record PlacedRecord(int partition, long offset, LogFacts.Record fact) {
-        boolean inside(Map<String, Long> cut) {
-            return Replay.inside(cut, Topic.PARTICIPATION.address(), partition, offset);
+        boolean inside(Watermark cut) {
+            return cut.contains(Topic.PARTICIPATION, partition, offset);
         }
     }
 
@@ -196,9 +191,9 @@ public final class Replay {
                     "key '" + r.key() + "', subject '" + a.subject() + "', but the event's key is '" + e.event().partitionKey() + "'"));
         }
         if (e.event() instanceof CampaignLaunched) {
-            campaigns.add(new Placed(topic, r.partition(), r.offset(), e.event()));
+            campaigns.add(new Placed(Topic.CAMPAIGN, r.partition(), r.offset(), e.event()));
         } else if (e.event() instanceof MemberJoinedUnit || e.event() instanceof MemberLeftUnit) {
-            roster.add(new Placed(topic, r.partition(), r.offset(), e.event()));
+            roster.add(new Placed(Topic.ROSTER, r.partition(), r.offset(), e.event()));
         } else if (e.event() instanceof ParticipationRecorded p) {
             // a year holds hundreds of thousands: kept as the few fields scoring reads, repeated values shared
             records.add(new PlacedRecord(r.partition(), r.offset(), new LogFacts.Record(p.recordId(), shared(p.campaignId()),
@@ -223,21 +218,15 @@ public final class Replay {
 
     private Report.Year score(int year) {
         AppraisalClosed close = closes.get(year);
-        Map<String, Long> cut = null;
-        if (close != null) {
-            cut = new HashMap<>();
-            for (PartitionOffset o : close.watermark()) {
-                cut.put(o.topic() + "|" + o.partition(), o.offset());
-            }
-        }
+        Watermark cut = close == null ? Watermark.ALL : Watermark.of(close.watermark());
         LogFacts facts = new LogFacts();
         for (Placed p : campaigns) {
-            if (cut == null || p.inside(cut)) {
+            if (p.inside(cut)) {
                 facts.campaign((CampaignLaunched) p.event());
             }
         }
         for (Placed p : roster) {
-            if (cut == null || p.inside(cut)) {
+            if (p.inside(cut)) {
                 if (p.event() instanceof MemberJoinedUnit j) {
                     facts.joined(j);
                 } else {
@@ -253,7 +242,7 @@ public final class Replay {
                 continue;
             }
             ofYear++;
-            if (cut == null || p.inside(cut)) {
+            if (p.inside(cut)) {
                 facts.record(r);
             } else {
                 late++;
@@ -261,7 +250,7 @@ public final class Replay {
         }
         ScoringPolicy policy;
         try {
-            policy = close == null ? ScoringPolicy.V1 : ScoringPolicy.of(close.policyVersion());
+            policy = close == null ? ScoringPolicies.current() : ScoringPolicies.of(close.policyVersion());
         } catch (IllegalArgumentException e) {
             problems.add(new Report.Problem("UNKNOWN_POLICY", Topic.APPRAISAL.address(), -1, -1, null, null, -1,
                     "the close of " + year + " names policy " + close.policyVersion() + ", which this tool does not know"));
@@ -287,16 +276,23 @@ public final class Replay {
         return tables.get(year);
     }
 
+    /** The open year's digest as evaluation-service gives it, once it is of its current table (records may still be arriving). */
     private String serviceDigest(int year) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(options.serviceUrl() + "/api/scores/" + year + "/units")).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() != 200) {
-                throw new IllegalStateException("evaluation-service answered " + r.statusCode() + " for " + year);
+            while (true) {
+                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(options.serviceUrl() + "/api/scores/" + year + "/units")).timeout(Duration.ofSeconds(60)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("evaluation-service answered " + r.statusCode() + " for " + year);
+                }
+                JsonNode body = new ObjectMapper().readTree(r.body());
+                if (body.path("digestCurrent").asBoolean(true) || System.nanoTime() > deadline) {
+                    return body.path("digest").asText();
+                }
+                Thread.sleep(250);
             }
-            JsonNode body = new ObjectMapper().readTree(r.body());
-            return body.path("digest").asText();
         } catch (java.io.IOException e) {
             throw new IllegalStateException("cannot reach evaluation-service at " + options.serviceUrl() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -47,7 +47,7 @@ import vn.thidua.contract.events.Period;
 import vn.thidua.contract.events.Topic;
 import vn.thidua.scoring.LogFacts;
 import vn.thidua.scoring.Scorer;
-import vn.thidua.scoring.ScoringPolicy;
+import vn.thidua.scoring.ScoringPolicies;
 import vn.thidua.testsupport.ChainedEventProducer;
 import vn.thidua.testsupport.KafkaServer;
 import vn.thidua.testsupport.RealServers;
@@ -101,13 +101,13 @@ class AuditTest {
                 if (i == 29) {
                     Thread.sleep(1500);
                     midYear = Instant.now();
-                    digestAtMidYear = Scorer.score(2023, facts, ScoringPolicy.V1).digest();
+                    digestAtMidYear = Scorer.score(2023, facts, ScoringPolicies.current()).digest();
                     Thread.sleep(1500);
                 }
                 if (i == 49) {
                     // evaluation-service closes 2023 here: its watermark is the end of every topic now
                     List<PartitionOffset> watermark = ends();
-                    closedDigest = Scorer.score(2023, facts, ScoringPolicy.V1).digest();
+                    closedDigest = Scorer.score(2023, facts, ScoringPolicies.current()).digest();
                     evaluationService.publish("appraisal-2023", new AppraisalClosed(2023, "v1", closedDigest, watermark,
                             new AppraisalCounts(9, 3, 50, 0), "Thanh tra Sở", Instant.now()));
                 }

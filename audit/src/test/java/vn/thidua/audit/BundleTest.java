@@ -44,7 +44,7 @@ import vn.thidua.contract.events.Period;
 import vn.thidua.contract.events.Topic;
 import vn.thidua.scoring.LogFacts;
 import vn.thidua.scoring.Scorer;
-import vn.thidua.scoring.ScoringPolicy;
+import vn.thidua.scoring.ScoringPolicies;
 import vn.thidua.testsupport.ChainedEventProducer;
 import vn.thidua.testsupport.KafkaServer;
 import vn.thidua.testsupport.PublishedChainRule;
@@ -139,7 +139,7 @@ class BundleTest {
                 read(List.of(t.address())).forEach(r -> next.merge(r.partition(), r.offset() + 1, Math::max));
                 next.forEach((p, o) -> watermark.add(new PartitionOffset(t.address(), p, o)));
             }
-            closedDigest = Scorer.score(2023, facts, ScoringPolicy.V1).digest();
+            closedDigest = Scorer.score(2023, facts, ScoringPolicies.of("v1")).digest();
             evaluation.publish("appraisal-2023", new AppraisalClosed(2023, "v1", closedDigest, watermark, new AppraisalCounts(10, 3, 47, 0),
                     "Thanh tra Sở", Instant.parse("2024-01-05T02:00:00Z")));
             participation.publish("record-late", new ParticipationRecorded("r-late", "c-cd", "VP", "VP-1", ParticipationKind.INITIATIVE,

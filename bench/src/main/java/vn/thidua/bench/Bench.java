@@ -49,7 +49,8 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--records", defaultValue = "20", description = "records per member in the year") int records;
     @Option(names = "--clients", defaultValue = "16", description = "concurrent HTTP clients") int clients;
     @Option(names = "--seed", defaultValue = "42") long seed;
-    @Option(names = "--e2e-samples", defaultValue = "20") int e2eSamples;
+    @Option(names = "--probes", defaultValue = "4", description = "threads that each post a record beside the load and time it until counted")
+    int probes;
     @Option(names = "--campaign-url", defaultValue = "http://localhost:8081") String campaignUrl;
     @Option(names = "--participation-url", defaultValue = "http://localhost:8082") String participationUrl;
     @Option(names = "--evaluation-url", defaultValue = "http://localhost:8083") String evaluationUrl;
@@ -89,7 +90,6 @@ public final class Bench implements Callable<Integer> {
                 + System.getProperty("os.arch"), "java", System.getProperty("java.version")));
         List<String> campaignIds = setUp(w);
         ingest(w, campaignIds);
-        endToEnd(w, campaignIds);
         projection(w.recordCount());
         replay();
         memory();
@@ -151,6 +151,7 @@ public final class Bench implements Callable<Integer> {
         say("ingest: " + all.size() + " records through POST /api/participations, " + clients + " clients");
         Histogram latency = new Histogram(60_000_000L, 3);
         AtomicInteger failures = new AtomicInteger();
+        Probes underLoad = new Probes(w, ids, true);
         long started = System.nanoTime();
         parallel(all.size(), i -> {
             Workload.Record r = all.get(i);
@@ -170,6 +171,7 @@ public final class Bench implements Callable<Integer> {
             return null;
         });
         double seconds = (System.nanoTime() - started) / 1e9;
+        Map<String, Object> endToEndFull = underLoad.stop();
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " of " + all.size() + " records were refused: the figures would be wrong");
         }
@@ -183,6 +185,7 @@ public final class Bench implements Callable<Integer> {
         double target = rate / 2;
         say(String.format("ingest at half rate: %d records at %.0f/s", halfCount, target));
         Histogram half = new Histogram(60_000_000L, 3);
+        Probes atHalfRate = new Probes(w, ids, false);
         long halfStart = System.nanoTime();
         parallel(halfCount, i -> {
             long due = halfStart + (long) (i / target * 1e9);
@@ -204,6 +207,8 @@ public final class Bench implements Callable<Integer> {
             return null;
         });
         double halfRate = halfCount / ((System.nanoTime() - halfStart) / 1e9);
+        Map<String, Object> endToEndHalf = atHalfRate.stop();
+        results.put("endToEnd", Map.of("fullLoad", endToEndFull, "halfRate", endToEndHalf));
         results.put("ingestAtHalfRate", Map.of("records", halfCount, "recordsPerSecond", halfRate, "p50ms", half.getValueAtPercentile(50) / 1000.0,
                 "p99ms", half.getValueAtPercentile(99) / 1000.0, "maxMs", half.getMaxValue() / 1000.0));
     }
@@ -247,11 +252,50 @@ public final class Bench implements Callable<Integer> {
         return rate;
     }
 
-    private void endToEnd(Workload w, List<String> ids) throws Exception {
-        say("end to end: " + e2eSamples + " records, each from POST until it is counted in the score table");
-        Histogram e2e = new Histogram(600_000_000L, 3);
-        for (int s = 0; s < e2eSamples; s++) {
-            Workload.Member m = w.members.get((s * 7919) % w.members.size());
+    /**
+     * Beside a load: {@code probes} threads each post a record of a member of the workload and time it
+     * from the POST until the member's score lists it; under full load, one more thread reads the
+     * year's unit table again and again and times each read.
+     */
+    private final class Probes {
+        private final Histogram endToEnd = new Histogram(600_000_000L, 3);
+        private final Histogram tableReads = new Histogram(60_000_000L, 3);
+        private final AtomicInteger next = new AtomicInteger();
+        private final List<Thread> threads = new ArrayList<>();
+        private final Workload w;
+        private final List<String> ids;
+        private volatile boolean running = true;
+        private volatile Exception failure;
+
+        Probes(Workload w, List<String> ids, boolean readTable) {
+            this.w = w;
+            this.ids = ids;
+            for (int t = 0; t < probes; t++) {
+                threads.add(new Thread(() -> loop(this::probe), "e2e-probe-" + t));
+            }
+            if (readTable) {
+                threads.add(new Thread(() -> loop(this::readTable), "table-reader"));
+            }
+            threads.forEach(Thread::start);
+        }
+
+        private interface Step {
+            void run() throws Exception;
+        }
+
+        private void loop(Step step) {
+            try {
+                do { // at least one sample, however short the load
+                    step.run();
+                } while (running);
+            } catch (Exception e) {
+                failure = e;
+            }
+        }
+
+        private void probe() throws Exception {
+            int s = next.getAndIncrement();
+            Workload.Member m = w.members.get((int) ((s * 7919L) % w.members.size()));
             long t = System.nanoTime();
             JsonNode created = http.ok("POST", participationUrl + "/api/participations", record(ids.get(s % ids.size()), m.unitCode(),
                     m.memberId(), "ACTIVITY", LocalDate.of(Workload.YEAR, 12, 1 + s % 28), "Đo thời gian từ khi ghi nhận đến khi được tính điểm", null),
@@ -263,12 +307,42 @@ public final class Bench implements Callable<Integer> {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("record " + recordId + " was not counted within 5 minutes");
                 }
-                Thread.sleep(10);
+                Thread.sleep(5);
             }
-            e2e.recordValue((System.nanoTime() - t) / 1000);
+            synchronized (endToEnd) {
+                endToEnd.recordValue((System.nanoTime() - t) / 1000);
+            }
         }
-        results.put("endToEnd", Map.of("samples", e2eSamples, "p50ms", e2e.getValueAtPercentile(50) / 1000.0,
-                "p99ms", e2e.getValueAtPercentile(99) / 1000.0, "maxMs", e2e.getMaxValue() / 1000.0));
+
+        private void readTable() throws Exception {
+            long t = System.nanoTime();
+            http.ok("GET", evaluationUrl + "/api/scores/" + Workload.YEAR + "/units", null, null);
+            synchronized (tableReads) {
+                tableReads.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
+            }
+            Thread.sleep(20);
+        }
+
+        /** Stops the probes (each finishes its sample) and gives the figures. */
+        Map<String, Object> stop() throws Exception {
+            running = false;
+            for (Thread t : threads) {
+                t.join();
+            }
+            if (failure != null) {
+                throw failure;
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("samples", endToEnd.getTotalCount());
+            out.put("p50ms", endToEnd.getValueAtPercentile(50) / 1000.0);
+            out.put("p99ms", endToEnd.getValueAtPercentile(99) / 1000.0);
+            out.put("maxMs", endToEnd.getMaxValue() / 1000.0);
+            if (tableReads.getTotalCount() > 0) {
+                out.put("unitTableReads", Map.of("samples", tableReads.getTotalCount(), "p50ms", tableReads.getValueAtPercentile(50) / 1000.0,
+                        "p99ms", tableReads.getValueAtPercentile(99) / 1000.0, "maxMs", tableReads.getMaxValue() / 1000.0));
+            }
+            return out;
+        }
     }
 
     private void projection(int rows) throws Exception {
@@ -286,7 +360,7 @@ public final class Bench implements Callable<Integer> {
         double jdbcRate = jdbcBatchInserts(rows);
         double limit = Math.min(consumerRate, jdbcRate);
         results.put("projection", Map.of("events", rebuilt.path("eventsRead").asLong(), "readSeconds", rebuilt.path("readSeconds").asDouble(),
-                "eventsPerSecond", rate, "tablesSeconds", rebuilt.path("seconds").asDouble() - rebuilt.path("readSeconds").asDouble(),
+                "eventsPerSecond", rate, "tablesSeconds", rebuilt.path("seedSeconds").asDouble(),
                 "digestsIdentical", first.path("identical").asBoolean() && rebuilt.path("identical").asBoolean(),
                 "firstRebuildEventsPerSecond", firstRate, "plainConsumerEventsPerSecond", consumerRate,
                 "jdbcBatchRowsPerSecond", jdbcRate, "ratio", rate / limit));

@@ -46,7 +46,7 @@ class BenchIT {
             drain.start();
 
             Process bench = new ProcessBuilder("./thidua-bench", "--units", "6", "--members", "5", "--campaigns", "2", "--records", "4",
-                    "--clients", "4", "--e2e-samples", "3", "--campaign-url", "http://localhost:24081",
+                    "--clients", "4", "--probes", "2", "--campaign-url", "http://localhost:24081",
                     "--participation-url", "http://localhost:24082", "--evaluation-url", "http://localhost:24083",
                     "--bootstrap", "localhost:24092", "--pg", "jdbc:postgresql://localhost:24432/", "--out", out.toString())
                     .directory(REPO.toFile()).redirectErrorStream(true).start();
@@ -68,7 +68,11 @@ class BenchIT {
             }
             assertThat(r.path("projection").path("digestsIdentical").asBoolean()).isTrue();
             assertThat(r.path("replay").path("holds").asBoolean()).isTrue();
-            assertThat(r.path("endToEnd").path("samples").asInt()).isEqualTo(3);
+            for (String phase : List.of("fullLoad", "halfRate")) {
+                assertThat(r.path("endToEnd").path(phase).path("samples").asInt()).as(phase + " samples").isPositive();
+                assertThat(r.path("endToEnd").path(phase).path("p99ms").asDouble()).as(phase + " p99").isPositive();
+            }
+            assertThat(r.path("endToEnd").path("fullLoad").path("unitTableReads").path("samples").asInt()).isPositive();
             assertThat(r.path("peakRssMb").size()).isEqualTo(3);
         } finally {
             stack.descendants().forEach(ProcessHandle::destroy);

@@ -25,6 +25,11 @@ public final class LogFacts {
         boolean covers(LocalDate day) {
             return !day.isBefore(from) && (to == null || !day.isAfter(to));
         }
+
+        /** Whether the period meets {@code year}: its recipients are in that year's table. */
+        public boolean overlaps(int year) {
+            return from.getYear() <= year && (to == null || to.getYear() >= year);
+        }
     }
 
     /** One stay on a roster: from {@code joinedOn} inclusive to {@code leftOn} exclusive (null: still on it). */
@@ -95,6 +100,11 @@ public final class LogFacts {
 
     Map<String, Campaign> campaigns() {
         return campaigns;
+    }
+
+    /** The campaigns added. */
+    public java.util.Collection<Campaign> campaignList() {
+        return campaigns.values();
     }
 
     Iterable<Record> records() {

@@ -3,11 +3,10 @@ package vn.thidua.scoring;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.erdtman.jcs.JsonCanonicalizer;
+import vn.thidua.contract.chain.CanonicalJson;
 import vn.thidua.contract.chain.HashChain;
 import vn.thidua.contract.events.ParticipationKind;
 
@@ -57,11 +56,7 @@ public record ScoreTable(int year, String policyVersion, List<MemberScore> membe
                     .put("coverage", s.coverage().toPlainString()).put("collectivePoints", s.collectivePoints())
                     .put("rosterSize", s.rosterSize()).put("membersWithRecords", s.membersWithRecords());
         }
-        try {
-            return new JsonCanonicalizer(root.toString()).getEncodedString();
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot canonicalize the score table", e);
-        }
+        return CanonicalJson.of(root);
     }
 
     /** SHA-256 (hex) of {@link #canonicalJson()}. */

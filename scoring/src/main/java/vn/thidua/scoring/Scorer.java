@@ -40,7 +40,7 @@ public final class Scorer {
         }
         Set<String> units = new TreeSet<>(rosterByUnit.keySet());
         for (LogFacts.Campaign c : facts.campaigns().values()) {
-            if (!c.from().isAfter(last) && (c.to() == null || !c.to().isBefore(first))) {
+            if (c.overlaps(year)) {
                 units.addAll(c.recipients());
             }
         }
@@ -74,13 +74,11 @@ public final class Scorer {
                         .merge(r.campaignId(), r.points(), Integer::sum);
             }
         }
-        int cap = policy.capPerCampaign();
-
         List<ScoreTable.MemberScore> members = new ArrayList<>();
         for (Map.Entry<String, LogFacts.Stay> e : latestStayByMember.entrySet()) {
-            members.add(new ScoreTable.MemberScore(0, e.getKey(), e.getValue().fullName(), capped(memberCampaign.get(e.getKey()), cap)));
+            members.add(new ScoreTable.MemberScore(0, e.getKey(), e.getValue().fullName(), capped(memberCampaign.get(e.getKey()), policy)));
         }
-        members.sort(Comparator.comparingInt(ScoreTable.MemberScore::score).reversed().thenComparing(ScoreTable.MemberScore::memberId));
+        members.sort(MEMBER_ORDER);
         List<ScoreTable.MemberScore> rankedMembers = new ArrayList<>(members.size());
         for (int i = 0; i < members.size(); i++) {
             ScoreTable.MemberScore s = members.get(i);
@@ -96,26 +94,19 @@ public final class Scorer {
             List<ScoreTable.RosterPoints> rosterPoints = new ArrayList<>(roster.size());
             for (String member : roster) {
                 Map<String, Integer> perCampaign = byMember.get(member);
-                int points = capped(perCampaign, cap);
+                int points = capped(perCampaign, policy);
                 rosterPoints.add(new ScoreTable.RosterPoints(member, points));
                 if (perCampaign != null) {
                     memberPoints += points;
                     withRecords++;
                 }
             }
-            int collective = capped(unitOwnCampaign.get(unit), cap);
+            int collective = capped(unitOwnCampaign.get(unit), policy);
             int size = roster.size();
-            BigDecimal score = size == 0
-                    ? BigDecimal.valueOf(collective).setScale(2, RoundingMode.HALF_UP)
-                    : BigDecimal.valueOf(memberPoints + (long) collective * size).divide(BigDecimal.valueOf(size), 2, RoundingMode.HALF_UP);
-            BigDecimal coverage = size == 0
-                    ? BigDecimal.ZERO.setScale(2, RoundingMode.HALF_UP)
-                    : BigDecimal.valueOf(withRecords).divide(BigDecimal.valueOf(size), 2, RoundingMode.HALF_UP);
-            unitScores.add(new ScoreTable.UnitScore(0, unit, score, coverage, collective, size, withRecords, List.copyOf(rosterPoints)));
+            unitScores.add(new ScoreTable.UnitScore(0, unit, unitScore(memberPoints, collective, size), coverage(withRecords, size), collective,
+                    size, withRecords, List.copyOf(rosterPoints)));
         }
-        unitScores.sort(Comparator.comparing(ScoreTable.UnitScore::score).reversed()
-                .thenComparing(Comparator.comparing(ScoreTable.UnitScore::coverage).reversed())
-                .thenComparing(ScoreTable.UnitScore::unitCode));
+        unitScores.sort(UNIT_ORDER);
         List<ScoreTable.UnitScore> rankedUnits = new ArrayList<>(unitScores.size());
         for (int i = 0; i < unitScores.size(); i++) {
             ScoreTable.UnitScore s = unitScores.get(i);
@@ -123,6 +114,33 @@ public final class Scorer {
                     s.membersWithRecords(), s.roster()));
         }
         return new ScoreTable(year, policy.version(), List.copyOf(rankedMembers), List.copyOf(rankedUnits), List.copyOf(counted), refused);
+    }
+
+    /** The order of the members' table (rank 1 first): score, highest first, then member id. */
+    public static final Comparator<ScoreTable.MemberScore> MEMBER_ORDER =
+            Comparator.comparingInt(ScoreTable.MemberScore::score).reversed().thenComparing(ScoreTable.MemberScore::memberId);
+
+    /** The order of the units' table (rank 1 first): score, then coverage, highest first, then unit code. */
+    public static final Comparator<ScoreTable.UnitScore> UNIT_ORDER = Comparator.comparing(ScoreTable.UnitScore::score).reversed()
+            .thenComparing(Comparator.comparing(ScoreTable.UnitScore::coverage).reversed())
+            .thenComparing(ScoreTable.UnitScore::unitCode);
+
+    /**
+     * A unit's score: its members' points (each capped per campaign) ÷ roster size, plus its own
+     * points; its own points alone when it has no roster. Two decimals, half up.
+     */
+    public static BigDecimal unitScore(long memberPoints, int collectivePoints, int rosterSize) {
+        return rosterSize == 0
+                ? BigDecimal.valueOf(collectivePoints).setScale(2, RoundingMode.HALF_UP)
+                : BigDecimal.valueOf(memberPoints + (long) collectivePoints * rosterSize)
+                        .divide(BigDecimal.valueOf(rosterSize), 2, RoundingMode.HALF_UP);
+    }
+
+    /** A unit's coverage: the share of its roster with a counted record under it (0 with no roster). Two decimals, half up. */
+    public static BigDecimal coverage(int membersWithRecords, int rosterSize) {
+        return rosterSize == 0
+                ? BigDecimal.ZERO.setScale(2, RoundingMode.HALF_UP)
+                : BigDecimal.valueOf(membersWithRecords).divide(BigDecimal.valueOf(rosterSize), 2, RoundingMode.HALF_UP);
     }
 
     private static boolean counts(LogFacts.Record r, LogFacts facts) {
@@ -141,15 +159,8 @@ public final class Scorer {
         return false;
     }
 
-    private static int capped(Map<String, Integer> pointsPerCampaign, int cap) {
-        if (pointsPerCampaign == null) {
-            return 0;
-        }
-        int total = 0;
-        for (int points : pointsPerCampaign.values()) {
-            total += Math.min(cap, points);
-        }
-        return total;
+    private static int capped(Map<String, Integer> pointsPerCampaign, ScoringPolicy policy) {
+        return pointsPerCampaign == null ? 0 : policy.capped(pointsPerCampaign.values());
     }
 
     /** The stay that names a member in the table: the latest start, then the highest unit code. */

@@ -1,35 +1,41 @@
 package vn.thidua.scoring;
 
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import vn.thidua.contract.events.ParticipationKind;
 
 /**
  * A versioned scoring policy: points per counted record by kind, and the cap of points per
- * campaign. The numbers are data, not law: a new policy is a new version.
+ * campaign. The numbers are data, not law: a new policy is a new version in {@link ScoringPolicies}.
+ * A policy names points for every {@link ParticipationKind}, or it cannot be built.
  */
 public record ScoringPolicy(String version, Map<ParticipationKind, Integer> points, int capPerCampaign) {
 
-    /** The default policy of DOMAIN.md: REGISTERED 1, ACTIVITY 2, ACHIEVEMENT 5, INITIATIVE 10, at most 30 per campaign. */
-    public static final ScoringPolicy V1 = new ScoringPolicy("v1", Map.of(
-            ParticipationKind.REGISTERED, 1,
-            ParticipationKind.ACTIVITY, 2,
-            ParticipationKind.ACHIEVEMENT, 5,
-            ParticipationKind.INITIATIVE, 10), 30);
-
     public ScoringPolicy {
+        Set<ParticipationKind> missing = EnumSet.allOf(ParticipationKind.class);
+        missing.removeAll(points.keySet());
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("scoring policy " + version + " gives no points for " + missing);
+        }
         points = Map.copyOf(new EnumMap<>(points));
     }
 
     public int pointsOf(ParticipationKind kind) {
-        return points.get(kind);
+        Integer p = kind == null ? null : points.get(kind);
+        if (p == null) {
+            throw new IllegalArgumentException("scoring policy " + version + " has no points for kind " + kind);
+        }
+        return p;
     }
 
-    /** The policy of a version, e.g. the one an {@code AppraisalClosed} names. */
-    public static ScoringPolicy of(String version) {
-        if (V1.version().equals(version)) {
-            return V1;
+    /** Σ over campaigns of min(cap, points in the campaign): a member's or a unit's points. */
+    public int capped(Iterable<Integer> pointsPerCampaign) {
+        int total = 0;
+        for (int p : pointsPerCampaign) {
+            total += Math.min(capPerCampaign, p);
         }
-        throw new IllegalArgumentException("unknown scoring policy version '" + version + "'");
+        return total;
     }
 }

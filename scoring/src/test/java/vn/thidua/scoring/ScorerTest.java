@@ -64,7 +64,7 @@ class ScorerTest {
 
     @Test
     void members_score_the_capped_points_of_each_campaign_whatever_the_unit() {
-        ScoreTable table = Scorer.score(2023, example(), ScoringPolicy.V1);
+        ScoreTable table = Scorer.score(2023, example(), ScoringPolicies.current());
 
         assertThat(table.members()).containsExactly(
                 new ScoreTable.MemberScore(1, "m1", "Cán bộ m1", 35),
@@ -74,7 +74,7 @@ class ScorerTest {
 
     @Test
     void units_score_the_roster_average_plus_their_own_points_and_coverage() {
-        ScoreTable table = Scorer.score(2023, example(), ScoringPolicy.V1);
+        ScoreTable table = Scorer.score(2023, example(), ScoringPolicies.current());
 
         // VP: roster {m1, m2}: (35 + 2) / 2 + 2 = 20.50, both have records: 1.00
         // TTR: roster {m2, m3}: (2 + 0) / 2 + 1 = 2.00, one of two: 0.50
@@ -87,7 +87,7 @@ class ScorerTest {
 
     @Test
     void only_records_that_meet_every_rule_count() {
-        ScoreTable table = Scorer.score(2023, example(), ScoringPolicy.V1);
+        ScoreTable table = Scorer.score(2023, example(), ScoringPolicies.current());
 
         assertThat(table.counted()).hasSize(9);
         assertThat(table.refused()).isEqualTo(4);
@@ -100,7 +100,7 @@ class ScorerTest {
                 .joined(join("a", "KHTC", "2024-01-01")).joined(join("b", "KHTC", "2024-01-01")).joined(join("c", "KHTC", "2024-01-01"))
                 .record(rec("A", "KHTC", "a", ParticipationKind.ACHIEVEMENT, "2024-05-05"))   // 5 / 3 = 1.666… → 1.67
                 .record(rec("A", "KHTC", "b", ParticipationKind.REGISTERED, "2024-05-05"));   // + 1 → 6 / 3 = 2.00; coverage 2/3 → 0.67
-        ScoreTable table = Scorer.score(2024, facts, ScoringPolicy.V1);
+        ScoreTable table = Scorer.score(2024, facts, ScoringPolicies.current());
 
         assertThat(table.units().get(0).score()).isEqualByComparingTo("2.00");
         assertThat(table.units().get(0).coverage()).isEqualTo(new BigDecimal("0.67"));
@@ -108,7 +108,7 @@ class ScorerTest {
         LogFacts third = new LogFacts().campaign(campaign("A", "2024-01-01", null, "KHTC"))
                 .joined(join("a", "KHTC", "2024-01-01")).joined(join("b", "KHTC", "2024-01-01")).joined(join("c", "KHTC", "2024-01-01"))
                 .record(rec("A", "KHTC", "a", ParticipationKind.ACHIEVEMENT, "2024-05-05"));
-        ScoreTable one = Scorer.score(2024, third, ScoringPolicy.V1);
+        ScoreTable one = Scorer.score(2024, third, ScoringPolicies.current());
         assertThat(one.units().get(0).score()).isEqualTo(new BigDecimal("1.67"));
         assertThat(one.units().get(0).coverage()).isEqualTo(new BigDecimal("0.33"));
     }
@@ -120,7 +120,7 @@ class ScorerTest {
                 .record(rec("A", "TTR", null, ParticipationKind.ACHIEVEMENT, "2024-03-03"))
                 .joined(join("x", "QLKH", "2024-01-01"))
                 .record(rec("A", "QLKH", "x", ParticipationKind.ACHIEVEMENT, "2024-03-03"));
-        ScoreTable table = Scorer.score(2024, facts, ScoringPolicy.V1);
+        ScoreTable table = Scorer.score(2024, facts, ScoringPolicies.current());
 
         // all three score 5.00; QLKH has coverage 1.00, the others 0.00 and are ordered by code
         assertThat(table.units()).extracting(ScoreTable.UnitScore::unitCode).containsExactly("QLKH", "TTR", "VP");
@@ -142,19 +142,19 @@ class ScorerTest {
         LogFacts outOfOrder = base();
         shuffled.forEach(outOfOrder::record);
 
-        ScoreTable a = Scorer.score(2023, inOrder, ScoringPolicy.V1);
-        ScoreTable b = Scorer.score(2023, outOfOrder, ScoringPolicy.V1);
+        ScoreTable a = Scorer.score(2023, inOrder, ScoringPolicies.current());
+        ScoreTable b = Scorer.score(2023, outOfOrder, ScoringPolicies.current());
         assertThat(a.digest()).isEqualTo(b.digest()).hasSize(64);
 
         LogFacts oneMore = base();
         records.forEach(oneMore::record);
         oneMore.record(rec("A", "VP", "m0", ParticipationKind.ACTIVITY, "2023-11-11"));
-        assertThat(Scorer.score(2023, oneMore, ScoringPolicy.V1).digest()).isNotEqualTo(a.digest());
+        assertThat(Scorer.score(2023, oneMore, ScoringPolicies.current()).digest()).isNotEqualTo(a.digest());
     }
 
     @Test
     void the_canonical_table_is_sorted_compact_json_with_decimal_strings() {
-        String json = Scorer.score(2023, example(), ScoringPolicy.V1).canonicalJson();
+        String json = Scorer.score(2023, example(), ScoringPolicies.current()).canonicalJson();
         assertThat(json).startsWith("{\"members\":[{\"fullName\":\"Cán bộ m1\",\"memberId\":\"m1\",\"rank\":1,\"score\":35}")
                 .contains("\"score\":\"20.50\"").contains("\"coverage\":\"0.50\"").endsWith("\"year\":2023}");
     }
@@ -166,5 +166,13 @@ class ScorerTest {
             facts.joined(join("m" + m, m % 2 == 0 ? "TTR" : "VP", "2022-01-01"));
         }
         return facts;
+    }
+
+    @Test
+    void the_canonical_json_is_rfc_8785_as_the_reference_library_writes_it() throws Exception {
+        LogFacts facts = example().joined(join("m\"9", "VP", "2023-01-01"));
+        facts.joined(new MemberJoinedUnit("m10", "Ngô \"Bảy\"\n\u0001 ⟨Thanh⟩ 😀", null, "VP", LocalDate.parse("2023-02-01")));
+        String json = Scorer.score(2023, facts, ScoringPolicies.current()).canonicalJson();
+        assertThat(new org.erdtman.jcs.JsonCanonicalizer(json).getEncodedString()).isEqualTo(json);
     }
 }

@@ -37,8 +37,10 @@ public class Appraisal {
         if (closed != null) {
             return new Outcome(closed, false);
         }
-        apply(command.close());
-        return new Outcome(command.close(), true);
+        AppraisalClosed close = new AppraisalClosed(command.year(), command.policyVersion(), command.digest(), command.watermark(),
+                command.counts(), command.closedBy(), command.closedAt());
+        apply(close);
+        return new Outcome(close, true);
     }
 
     @EventSourcingHandler

@@ -7,6 +7,7 @@ import javax.sql.DataSource;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import vn.thidua.contract.events.AppraisalClosed;
+import vn.thidua.evaluation.facts.ClosedYears;
 
 /**
  * Records a close in the read model in the close's own transaction (processor "views"), so the year
@@ -24,7 +25,7 @@ public class AppraisalProjection {
     @EventHandler
     void on(AppraisalClosed event) throws SQLException {
         try (Connection c = dataSource.getConnection()) {
-            AppraisalRows.upsert(c, event);
+            ClosedYears.upsert(c, event);
         }
     }
 }

@@ -24,7 +24,7 @@ import vn.thidua.contract.events.AppraisalCounts;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.evaluation.facts.FactStore;
 import vn.thidua.evaluation.score.ScoreService;
-import vn.thidua.scoring.ScoreTable;
+import vn.thidua.evaluation.score.ScoreTables;
 
 /** The year-end review (bình xét thi đua cuối năm): its status, closing it, its late records. */
 @Path("/api/appraisals/{year}")
@@ -66,17 +66,17 @@ public class AppraisalResource {
     @GET
     @Operation(summary = "The year's status (OPEN or CLOSED), digest, counts and number of late records")
     public AppraisalView get(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year) {
-        ScoreService.YearTable current = scores.table(year);
-        ScoreTable t = current.table();
-        if (current.closed().isEmpty()) {
-            return new AppraisalView(year, "OPEN", t.policyVersion(), t.digest(),
-                    new AppraisalCounts(t.members().size(), t.units().size(), t.counted().size(), t.refused()), 0, null, null, null,
+        ScoreService.Units current = scores.head(year);
+        ScoreTables.Head t = current.year().head();
+        if (current.year().closed().isEmpty()) {
+            return new AppraisalView(year, "OPEN", t.policyVersion(), current.digest(),
+                    new AppraisalCounts(t.members(), t.units(), t.counted(), t.refused()), 0, null, null, null,
                     null, null, null, "open: the table follows every record applied so far");
         }
-        var c = current.closed().get();
+        var c = current.year().closed().get();
         long late = appraisals.late(year).size();
         return new AppraisalView(year, "CLOSED", c.policyVersion(), c.digest(), c.counts(), late, c.watermark(), c.closedBy(), c.closedAt(),
-                c.digest().equals(t.digest()), null, null, null);
+                c.digest().equals(current.digest()), null, null, null);
     }
 
     @GET

@@ -8,7 +8,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.CampaignLaunched;
@@ -18,13 +21,14 @@ import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.contract.events.ParticipationRecorded;
 import vn.thidua.contract.events.ThiduaEvent;
 import vn.thidua.contract.events.Topic;
-import vn.thidua.evaluation.appraisal.AppraisalRows;
 import vn.thidua.kit.consumer.Delivered;
 import vn.thidua.scoring.LogFacts;
+import vn.thidua.scoring.Watermark;
 
 /**
  * The facts of the log that scoring needs, each with its place in the log, as the consumer applies
- * them; and reading them back as {@link LogFacts} for a year, up to a {@link Watermark}.
+ * them; and reading them back as {@link LogFacts}: a year's up to a {@link Watermark}, or the slice
+ * of some members or units that the score tables recompute.
  */
 @ApplicationScoped
 public class FactStore {
@@ -34,23 +38,42 @@ public class FactStore {
                                LocalDate occurredOn, String description, int partition, long offset) {
     }
 
+    /** An event at its place in the log, with its id. */
+    public record Placed(int partition, long offset, String eventId, ThiduaEvent event) {
+        static Placed of(Delivered d) {
+            return new Placed(d.partition(), d.offset(), d.event().attributes().id(), d.event().event());
+        }
+    }
+
     private final DataSource dataSource;
 
     public FactStore(DataSource dataSource) {
         this.dataSource = dataSource;
     }
 
-    /** Applies a batch of new events inside the consumer's transaction. */
-    public static void apply(List<Delivered> batch, Connection c) throws SQLException {
+    /** Stores a batch of events delivered once each, inside the consumer's transaction; returns what is new. */
+    public static NewFacts apply(List<Delivered> batch, Connection c) throws SQLException {
+        List<Placed> placed = new ArrayList<>(batch.size());
+        for (Delivered d : batch) {
+            placed.add(Placed.of(d));
+        }
+        return store(placed, c);
+    }
+
+    /** Stores events (in their log order) through {@code c}; returns the facts that were not stored before. */
+    public static NewFacts store(List<Placed> batch, Connection c) throws SQLException {
+        List<LogFacts.Campaign> campaigns = new ArrayList<>();
+        List<NewFacts.RosterChange> roster = new ArrayList<>();
+        List<Placed> records = new ArrayList<>(batch.size());
+        List<AppraisalClosed> closes = new ArrayList<>();
         try (PreparedStatement campaign = c.prepareStatement("""
                      INSERT INTO ev_campaign (campaign_id, period_from, period_to, recipients, partition_no, record_offset)
                      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
-             PreparedStatement roster = c.prepareStatement("""
+             PreparedStatement rosterRow = c.prepareStatement("""
                      INSERT INTO ev_roster (event_id, unit_code, member_id, full_name, joined_on, left_on, partition_no, record_offset)
                      VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            List<Delivered> records = new ArrayList<>(batch.size());
-            for (Delivered d : batch) {
-                ThiduaEvent event = d.event().event();
+            for (Placed d : batch) {
+                ThiduaEvent event = d.event();
                 if (event instanceof CampaignLaunched l) {
                     campaign.setString(1, l.campaignId());
                     campaign.setObject(2, l.period().from());
@@ -59,29 +82,34 @@ public class FactStore {
                     campaign.setInt(5, d.partition());
                     campaign.setLong(6, d.offset());
                     campaign.addBatch();
+                    campaigns.add(new LogFacts.Campaign(l.campaignId(), l.period().from(), l.period().to(), Set.copyOf(l.recipientUnitCodes())));
                 } else if (event instanceof MemberJoinedUnit j) {
-                    rosterRow(roster, d, j.unitCode(), j.memberId(), j.fullName(), j.joinedOn(), null);
+                    rosterRow(rosterRow, d, j.unitCode(), j.memberId(), j.fullName(), j.joinedOn(), null);
+                    roster.add(new NewFacts.RosterChange(j.unitCode(), j.memberId()));
                 } else if (event instanceof MemberLeftUnit l) {
-                    rosterRow(roster, d, l.unitCode(), l.memberId(), l.fullName(), null, l.leftOn());
+                    rosterRow(rosterRow, d, l.unitCode(), l.memberId(), l.fullName(), null, l.leftOn());
+                    roster.add(new NewFacts.RosterChange(l.unitCode(), l.memberId()));
                 } else if (event instanceof ParticipationRecorded) {
                     records.add(d);
                 } else if (event instanceof AppraisalClosed a) {
-                    AppraisalRows.upsert(c, a);
+                    ClosedYears.upsert(c, a);
+                    closes.add(a);
                 }
             }
             campaign.executeBatch();
-            roster.executeBatch();
-            insertRecords(records, c);
+            rosterRow.executeBatch();
         }
+        return new NewFacts(campaigns, roster, insertRecords(records, c), closes);
     }
 
     /**
      * The batch's records in one statement over arrays (one per column): PostgreSQL parses, plans and
-     * runs it once for the batch rather than once per row as a JDBC batch does.
+     * runs it once for the batch rather than once per row as a JDBC batch does. Returns the records
+     * that were not stored before.
      */
-    private static void insertRecords(List<Delivered> records, Connection c) throws SQLException {
+    private static List<LogFacts.Record> insertRecords(List<Placed> records, Connection c) throws SQLException {
         if (records.isEmpty()) {
-            return;
+            return List.of();
         }
         int n = records.size();
         String[] id = new String[n], campaign = new String[n], unit = new String[n], member = new String[n], kind = new String[n],
@@ -89,8 +117,8 @@ public class FactStore {
         Integer[] year = new Integer[n], partition = new Integer[n];
         Long[] offset = new Long[n];
         for (int i = 0; i < n; i++) {
-            Delivered d = records.get(i);
-            ParticipationRecorded r = (ParticipationRecorded) d.event().event();
+            Placed d = records.get(i);
+            ParticipationRecorded r = (ParticipationRecorded) d.event();
             id[i] = r.recordId();
             campaign[i] = r.campaignId();
             unit[i] = r.unitCode();
@@ -102,12 +130,13 @@ public class FactStore {
             partition[i] = d.partition();
             offset[i] = d.offset();
         }
+        Set<String> inserted = new HashSet<>();
         try (PreparedStatement s = c.prepareStatement("""
                 INSERT INTO ev_record (record_id, campaign_id, unit_code, member_id, kind, occurred_on, occurred_year, description,
                 partition_no, record_offset)
                 SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], ?::int[], ?::text[],
                 ?::int[], ?::bigint[])
-                ON CONFLICT DO NOTHING""")) {
+                ON CONFLICT DO NOTHING RETURNING record_id""")) {
             s.setArray(1, c.createArrayOf("text", id));
             s.setArray(2, c.createArrayOf("text", campaign));
             s.setArray(3, c.createArrayOf("text", unit));
@@ -118,13 +147,25 @@ public class FactStore {
             s.setArray(8, c.createArrayOf("text", description));
             s.setArray(9, c.createArrayOf("int4", partition));
             s.setArray(10, c.createArrayOf("int8", offset));
-            s.executeUpdate();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getString(1));
+                }
+            }
         }
+        List<LogFacts.Record> out = new ArrayList<>(inserted.size());
+        for (Placed d : records) {
+            ParticipationRecorded r = (ParticipationRecorded) d.event();
+            if (inserted.remove(r.recordId())) {
+                out.add(new LogFacts.Record(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn()));
+            }
+        }
+        return out;
     }
 
-    private static void rosterRow(PreparedStatement s, Delivered d, String unit, String member, String name, LocalDate joined,
+    private static void rosterRow(PreparedStatement s, Placed d, String unit, String member, String name, LocalDate joined,
                                   LocalDate left) throws SQLException {
-        s.setString(1, d.event().attributes().id());
+        s.setString(1, d.eventId());
         s.setString(2, unit);
         s.setString(3, member);
         s.setString(4, name);
@@ -136,25 +177,98 @@ public class FactStore {
     }
 
     /** The facts for scoring {@code year}: every campaign and roster change, and the year's records, inside {@code cut}. */
-    public LogFacts load(int year, Watermark cut) {
+    public static LogFacts load(Connection c, int year, Watermark cut) throws SQLException {
         LogFacts facts = new LogFacts();
-        try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement s = c.prepareStatement(
-                    "SELECT campaign_id, period_from, period_to, recipients, partition_no, record_offset FROM ev_campaign");
-                 ResultSet rs = s.executeQuery()) {
+        campaigns(c, cut, facts);
+        stays(c, cut, null, facts);
+        for (StoredRecord r : records(c, year)) {
+            if (cut.contains(Topic.PARTICIPATION, r.partition(), r.offset())) {
+                facts.record(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn());
+            }
+        }
+        return facts;
+    }
+
+    /**
+     * The slice of the log that decides {@code members}' scores in {@code year} and their points
+     * under each unit: every campaign, their roster changes and their records of the year (all facts
+     * applied: an open year's cut).
+     */
+    public static LogFacts membersSlice(Connection c, int year, Collection<String> members) throws SQLException {
+        LogFacts facts = new LogFacts();
+        campaigns(c, Watermark.ALL, facts);
+        stays(c, Watermark.ALL, members, facts);
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT record_id, campaign_id, unit_code, member_id, kind, occurred_on FROM ev_record
+                WHERE member_id = ANY(?) AND occurred_year = ? ORDER BY partition_no, record_offset""")) {
+            s.setArray(1, c.createArrayOf("text", members.toArray()));
+            s.setInt(2, year);
+            readRecords(s, facts);
+        }
+        return facts;
+    }
+
+    /** The slice that decides {@code units}' own points in {@code year}: every campaign and the units' own records of the year. */
+    public static LogFacts unitsOwnSlice(Connection c, int year, Collection<String> units) throws SQLException {
+        LogFacts facts = new LogFacts();
+        campaigns(c, Watermark.ALL, facts);
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT record_id, campaign_id, unit_code, member_id, kind, occurred_on FROM ev_record
+                WHERE member_id IS NULL AND unit_code = ANY(?) AND occurred_year = ? ORDER BY partition_no, record_offset""")) {
+            s.setArray(1, c.createArrayOf("text", units.toArray()));
+            s.setInt(2, year);
+            readRecords(s, facts);
+        }
+        return facts;
+    }
+
+    /** Every campaign applied. */
+    public static List<LogFacts.Campaign> campaigns(Connection c) throws SQLException {
+        LogFacts facts = new LogFacts();
+        campaigns(c, Watermark.ALL, facts);
+        return List.copyOf(facts.campaignList());
+    }
+
+    /** Who has records of {@code campaignId} in {@code years}: member ids (null for a unit's own record) by unit. */
+    public static List<String[]> recordersOf(Connection c, String campaignId, Collection<Integer> years) throws SQLException {
+        List<String[]> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT DISTINCT occurred_year, unit_code, member_id FROM ev_record WHERE campaign_id = ? AND occurred_year = ANY(?)""")) {
+            s.setString(1, campaignId);
+            s.setArray(2, c.createArrayOf("int4", years.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    if (cut.contains(Topic.CAMPAIGN.address(), rs.getInt(5), rs.getLong(6))) {
-                        facts.campaign(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
-                                Arrays.asList((String[]) rs.getArray(4).getArray()));
-                    }
+                    out.add(new String[] {Integer.toString(rs.getInt(1)), rs.getString(2), rs.getString(3)});
                 }
             }
-            try (PreparedStatement s = c.prepareStatement("""
-                    SELECT unit_code, member_id, full_name, joined_on, left_on, partition_no, record_offset
-                    FROM ev_roster ORDER BY partition_no, record_offset""");
-                 ResultSet rs = s.executeQuery()) {
+        }
+        return out;
+    }
+
+    private static void campaigns(Connection c, Watermark cut, LogFacts facts) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT campaign_id, period_from, period_to, recipients, partition_no, record_offset FROM ev_campaign");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                if (cut.contains(Topic.CAMPAIGN, rs.getInt(5), rs.getLong(6))) {
+                    facts.campaign(rs.getString(1), rs.getObject(2, LocalDate.class), rs.getObject(3, LocalDate.class),
+                            Arrays.asList((String[]) rs.getArray(4).getArray()));
+                }
+            }
+        }
+    }
+
+    /** Roster changes in log order (a unit's changes share a partition), of {@code members} only when not null. */
+    private static void stays(Connection c, Watermark cut, Collection<String> members, LogFacts facts) throws SQLException {
+        String sql = "SELECT unit_code, member_id, full_name, joined_on, left_on, partition_no, record_offset FROM ev_roster"
+                + (members == null ? "" : " WHERE member_id = ANY(?)") + " ORDER BY partition_no, record_offset";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            if (members != null) {
+                s.setArray(1, c.createArrayOf("text", members.toArray()));
+            }
+            try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    if (!cut.contains(Topic.ROSTER.address(), rs.getInt(6), rs.getLong(7))) {
+                    if (!cut.contains(Topic.ROSTER, rs.getInt(6), rs.getLong(7))) {
                         continue;
                     }
                     LocalDate joined = rs.getObject(4, LocalDate.class);
@@ -165,14 +279,15 @@ public class FactStore {
                     }
                 }
             }
-            for (StoredRecord r : records(c, year)) {
-                if (cut.contains(Topic.PARTICIPATION.address(), r.partition(), r.offset())) {
-                    facts.record(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn());
-                }
+        }
+    }
+
+    private static void readRecords(PreparedStatement s, LogFacts facts) throws SQLException {
+        try (ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                facts.record(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4), ParticipationKind.valueOf(rs.getString(5)),
+                        rs.getObject(6, LocalDate.class));
             }
-            return facts;
-        } catch (SQLException e) {
-            throw new IllegalStateException("cannot read the facts of " + year + ": " + e.getMessage(), e);
         }
     }
 
@@ -181,7 +296,7 @@ public class FactStore {
         try (Connection c = dataSource.getConnection()) {
             List<StoredRecord> out = new ArrayList<>();
             for (StoredRecord r : records(c, year)) {
-                if (!cut.contains(Topic.PARTICIPATION.address(), r.partition(), r.offset())) {
+                if (!cut.contains(Topic.PARTICIPATION, r.partition(), r.offset())) {
                     out.add(r);
                 }
             }
@@ -208,18 +323,16 @@ public class FactStore {
         return out;
     }
 
-    /** The years that have records. */
-    public List<Integer> years() {
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("SELECT DISTINCT occurred_year FROM ev_record ORDER BY 1");
+    /** The years that have records or a close. */
+    public static List<Integer> years(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT occurred_year FROM ev_record UNION SELECT year FROM appraisal ORDER BY 1");
              ResultSet rs = s.executeQuery()) {
             List<Integer> out = new ArrayList<>();
             while (rs.next()) {
                 out.add(rs.getInt(1));
             }
             return out;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
         }
     }
 }

@@ -16,13 +16,12 @@ import javax.sql.DataSource;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.contract.events.Topic;
-import vn.thidua.evaluation.score.ScoreService;
 import vn.thidua.kit.consumer.IdempotentConsumer;
 import vn.thidua.kit.kafka.KafkaSettings;
 
 /**
- * The projection's consumer: every thidua topic that scoring needs, into the {@link FactStore},
- * one transaction per poll; then marks the score tables those events can change.
+ * The projection's consumer: every thidua topic that scoring needs, into the {@link FactStore}, and
+ * in the same transaction to the {@link FactsListener} (the score tables) with the facts that are new.
  */
 @Singleton
 public class FactsConsumer {
@@ -34,11 +33,11 @@ public class FactsConsumer {
     private final IdempotentConsumer consumer;
     private final DataSource dataSource;
 
-    public FactsConsumer(KafkaSettings kafka, DataSource dataSource, TransactionManager jta, ScoreService scores,
+    public FactsConsumer(KafkaSettings kafka, DataSource dataSource, TransactionManager jta, FactsListener listener,
                          @ConfigProperty(name = "thidua.evaluation.max-poll-records", defaultValue = "2000") int maxPollRecords) {
         this.dataSource = dataSource;
-        this.consumer = new IdempotentConsumer(NAME, kafka, TOPICS, maxPollRecords, dataSource, jta, FactStore::apply);
-        this.consumer.onCommitted(scores::changed);
+        this.consumer = new IdempotentConsumer(NAME, kafka, TOPICS, maxPollRecords, dataSource, jta,
+                (batch, c) -> listener.applied(FactStore.apply(batch, c), c));
     }
 
     // after the Axon configuration has created the topics
@@ -58,10 +57,9 @@ public class FactsConsumer {
      * What the read model holds of the topics that feed the scores: the next offset of each partition
      * of the campaign, roster and participation topics, as committed with the facts.
      */
-    public List<PartitionOffset> watermark() {
+    public static List<PartitionOffset> watermark(Connection c) {
         List<PartitionOffset> out = new ArrayList<>();
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("""
+        try (PreparedStatement s = c.prepareStatement("""
                      SELECT topic, partition_no, next_offset FROM consumer_position WHERE consumer = ? AND topic <> ?
                      ORDER BY topic, partition_no""")) {
             s.setString(1, NAME);

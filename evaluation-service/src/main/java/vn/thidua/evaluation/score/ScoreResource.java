@@ -13,9 +13,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.problem.DomainException;
@@ -32,8 +29,11 @@ public class ScoreResource {
         this.scores = scores;
     }
 
-    /** The units' table. */
-    public record UnitsTable(int year, String status, String policyVersion, String digest, List<UnitRow> units) {
+    /**
+     * The units' table; {@code digestCurrent} is false while records are arriving, the digest then
+     * being of the table as it stood a moment before.
+     */
+    public record UnitsTable(int year, String status, String policyVersion, String digest, boolean digestCurrent, List<UnitRow> units) {
     }
 
     /** One unit's line. */
@@ -58,9 +58,8 @@ public class ScoreResource {
     @Path("units")
     @Operation(summary = "The units ranked by score, then coverage, then code (?format=csv for a spreadsheet)")
     public Response units(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @QueryParam("format") String format) {
-        ScoreService.YearTable current = scores.table(year);
-        ScoreTable t = current.table();
-        List<UnitRow> rows = t.units().stream().map(u -> new UnitRow(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(),
+        ScoreService.Units current = scores.units(year);
+        List<UnitRow> rows = current.units().stream().map(u -> new UnitRow(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(),
                 u.rosterSize(), u.membersWithRecords())).toList();
         if ("csv".equalsIgnoreCase(format)) {
             return Csv.of("diem-thi-dua-don-vi-" + year + ".csv",
@@ -68,7 +67,9 @@ public class ScoreResource {
                     rows.stream().map(r -> List.<Object>of(r.rank(), r.unitCode(), r.score(), r.coverage(), r.collectivePoints(), r.rosterSize(),
                             r.membersWithRecords())).toList());
         }
-        return Response.ok(new UnitsTable(year, current.status(), t.policyVersion(), t.digest(), rows), MediaType.APPLICATION_JSON).build();
+        return Response.ok(new UnitsTable(year, current.year().status(), current.year().head().policyVersion(), current.digest(),
+                        current.digestCurrent(), rows),
+                MediaType.APPLICATION_JSON).build();
     }
 
     @GET
@@ -76,17 +77,13 @@ public class ScoreResource {
     @Operation(summary = "The members on a unit's roster in the year, with their points under the unit (?format=csv)")
     public Response unitMembers(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                                 @QueryParam("format") String format) {
-        ScoreTable t = scores.table(year).table();
-        ScoreTable.UnitScore unit = t.units().stream().filter(u -> u.unitCode().equals(code)).findFirst().orElseThrow(() ->
-                new DomainException(DomainException.Kind.NOT_FOUND, "unit-not-scored", "The unit has no score this year",
-                        "unit " + code + " has no roster, campaign or record in " + year));
-        Map<String, ScoreTable.MemberScore> byId = t.members().stream().collect(Collectors.toMap(ScoreTable.MemberScore::memberId, Function.identity()));
-        List<UnitMember> members = unit.roster().stream()
-                .map(p -> {
-                    ScoreTable.MemberScore m = byId.get(p.memberId());
-                    return new UnitMember(p.memberId(), m.fullName(), p.points(), m.score(), m.rank());
-                })
-                .sorted(java.util.Comparator.comparingInt(UnitMember::rank)).toList();
+        scores.year(year);
+        List<UnitMember> members = scores.roster(year, code).stream()
+                .map(m -> new UnitMember(m.memberId(), m.fullName(), m.pointsInUnit(), m.score(), m.rank())).toList();
+        if (members.isEmpty() && scores.units(year).units().stream().noneMatch(u -> u.unitCode().equals(code))) {
+            throw new DomainException(DomainException.Kind.NOT_FOUND, "unit-not-scored", "The unit has no score this year",
+                    "unit " + code + " has no roster, campaign or record in " + year);
+        }
         if ("csv".equalsIgnoreCase(format)) {
             return Csv.of("diem-thi-dua-" + code + "-" + year + ".csv",
                     List.of("Hạng", "Mã cán bộ", "Họ và tên", "Điểm tại đơn vị", "Điểm cả năm"),
@@ -100,14 +97,11 @@ public class ScoreResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A member's score and rank, with the records that made it")
     public MemberDetail member(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId) {
-        ScoreService.YearTable current = scores.table(year);
-        ScoreTable t = current.table();
-        ScoreTable.MemberScore m = t.members().stream().filter(s -> s.memberId().equals(memberId)).findFirst().orElseThrow(() ->
+        ScoreService.Year current = scores.year(year);
+        ScoreTable.MemberScore m = scores.member(year, memberId).orElseThrow(() ->
                 new DomainException(DomainException.Kind.NOT_FOUND, "member-not-scored", "The member has no score this year",
                         "member " + memberId + " was on no unit's roster in " + year));
-        List<ScoreTable.CountedRecord> records = t.counted().stream().filter(r -> memberId.equals(r.memberId()))
-                .sorted(java.util.Comparator.comparing(ScoreTable.CountedRecord::occurredOn).thenComparing(ScoreTable.CountedRecord::recordId))
-                .toList();
+        List<ScoreTable.CountedRecord> records = scores.counted(year, memberId);
         return new MemberDetail(year, current.status(), memberId, m.fullName(), m.score(), m.rank(), records);
     }
 }

@@ -3,195 +3,198 @@ package vn.thidua.evaluation.score;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.Timestamp;
-import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import javax.sql.DataSource;
 import org.jboss.logging.Logger;
 import vn.thidua.contract.events.AppraisalClosed;
-import vn.thidua.contract.events.ParticipationRecorded;
-import vn.thidua.evaluation.appraisal.AppraisalRows;
-import vn.thidua.evaluation.facts.FactStore;
-import vn.thidua.evaluation.facts.Watermark;
-import vn.thidua.kit.consumer.Delivered;
+import vn.thidua.evaluation.facts.ClosedYears;
 import vn.thidua.scoring.ScoreTable;
-import vn.thidua.scoring.Scorer;
-import vn.thidua.scoring.ScoringPolicy;
+import vn.thidua.scoring.ScoringPolicies;
 
 /**
- * The score tables per year, kept in PostgreSQL and recomputed with the shared {@link Scorer} when
- * the facts they rest on have changed and someone reads them. An open year is scored over every fact
- * applied; a closed year over the facts before its watermark, so it stays as it was closed.
+ * Reading the score tables the consumer keeps up to date ({@link ScoreTables}): a read, never a
+ * recomputation. A year is seeded with the Scorer the first time it is read (once). Its digest
+ * (SHA-256 over every ranked member and unit, tens of milliseconds at province size) is computed
+ * from the stored lines: with the read when the tables have been still for a second (so it is of
+ * exactly the lines read), otherwise in the background while records arrive, the read then giving
+ * the last one computed and saying so.
  */
 @ApplicationScoped
 public class ScoreService {
     private static final Logger LOG = Logger.getLogger(ScoreService.class);
 
-    /** A year's table and where it stands. */
-    public record YearTable(ScoreTable table, Optional<AppraisalClosed> closed) {
+    /** A year's tables where they stand, and its close if it is closed. */
+    public record Year(ScoreTables.Head head, Optional<AppraisalClosed> closed) {
         public String status() {
-            return closed.isPresent() ? "CLOSED" : "OPEN";
+            return head.status();
         }
     }
 
-    private final FactStore facts;
     private final DataSource dataSource;
-    private final Clock clock;
-    private final AtomicLong everyYear = new AtomicLong();
-    private final Map<Integer, AtomicLong> perYear = new ConcurrentHashMap<>();
-    private final Map<Integer, long[]> computedAt = new ConcurrentHashMap<>();
-    private final Map<Integer, YearTable> cache = new ConcurrentHashMap<>();
+    /** A digest and the version of the tables it was computed over. */
+    private record Digest(long version, String value) {
+    }
 
-    public ScoreService(FactStore facts, DataSource dataSource, Clock clock) {
-        this.facts = facts;
+    /** Per year, the last digest computed. */
+    private final Map<Integer, Digest> digests = new ConcurrentHashMap<>();
+    private final java.util.Set<Integer> digesting = ConcurrentHashMap.newKeySet();
+    private final java.util.concurrent.ExecutorService digester = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "score-digester");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public ScoreService(DataSource dataSource) {
         this.dataSource = dataSource;
-        this.clock = clock;
     }
 
-    /** Called after each consumer batch commits: marks the tables those events can change. */
-    public void changed(List<Delivered> batch) {
-        for (Delivered d : batch) {
-            if (d.event().event() instanceof ParticipationRecorded r) {
-                perYear.computeIfAbsent(r.occurredOn().getYear(), y -> new AtomicLong()).incrementAndGet();
-            } else {
-                // a campaign, a roster change or a close can change any year
-                everyYear.incrementAndGet();
-            }
-        }
-    }
-
-    /** Forgets every computed table (after a rebuild of the facts). */
-    public void forgetAll() {
-        everyYear.incrementAndGet();
-        cache.clear();
-        computedAt.clear();
-    }
-
-    /** The year's table, recomputed first if facts changed since it was computed. */
-    public synchronized YearTable table(int year) {
-        long all = everyYear.get();
-        long mine = perYear.computeIfAbsent(year, y -> new AtomicLong()).get();
-        long[] seen = computedAt.get(year);
-        YearTable cached = cache.get(year);
-        if (cached != null && seen != null && seen[0] == all && seen[1] == mine) {
-            return cached;
-        }
-        long started = System.nanoTime();
-        Optional<AppraisalClosed> closed = closedYear(year);
-        Watermark cut = closed.map(c -> Watermark.of(c.watermark())).orElse(Watermark.ALL);
-        ScoringPolicy policy = closed.map(c -> ScoringPolicy.of(c.policyVersion())).orElse(ScoringPolicy.V1);
-        ScoreTable table = Scorer.score(year, facts.load(year, cut), policy);
-        YearTable result = new YearTable(table, closed);
-        persist(result);
-        if (closed.isPresent() && !closed.get().digest().equals(table.digest())) {
-            LOG.errorf("year %d: the table recomputed at its watermark has digest %s, the close says %s", year, table.digest(),
-                    closed.get().digest());
-        }
-        cache.put(year, result);
-        computedAt.put(year, new long[] {all, mine});
-        LOG.debugf("year %d scored: %d members, %d units, %d counted in %d ms", year, table.members().size(), table.units().size(),
-                table.counted().size(), (System.nanoTime() - started) / 1_000_000);
-        return result;
-    }
-
-    /** The table of {@code year} over the facts before {@code cut} (for closing). */
-    public ScoreTable tableAt(int year, Watermark cut) {
-        return Scorer.score(year, facts.load(year, cut), ScoringPolicy.V1);
-    }
-
-    public Optional<AppraisalClosed> closedYear(int year) {
+    /** The year's head, seeding its tables first if they never were (or a close or a new policy made them stale). */
+    public Year year(int year) {
         try (Connection c = dataSource.getConnection()) {
-            return AppraisalRows.find(c, year);
+            Optional<ScoreTables.Head> head = ScoreTables.head(c, year);
+            Optional<AppraisalClosed> closed = ClosedYears.find(c, year);
+            if (head.isPresent() && current(head.get(), closed)) {
+                return new Year(head.get(), closed);
+            }
         } catch (SQLException e) {
-            throw new IllegalStateException(e);
+            throw new IllegalStateException("cannot read the score tables of " + year + ": " + e.getMessage(), e);
         }
+        return seed(year);
     }
 
-    private void persist(YearTable result) {
-        ScoreTable t = result.table();
-        QuarkusTransaction.requiringNew().run(() -> {
+    private static boolean current(ScoreTables.Head head, Optional<AppraisalClosed> closed) {
+        return closed.isPresent()
+                ? head.status().equals(ScoreTables.CLOSED) && head.policyVersion().equals(closed.get().policyVersion())
+                : head.status().equals(ScoreTables.OPEN) && head.policyVersion().equals(ScoringPolicies.current().version());
+    }
+
+    /** Seeds the year's tables with the Scorer (unless another reader just did). */
+    public Year seed(int year) {
+        return QuarkusTransaction.requiringNew().call(() -> {
             try (Connection c = dataSource.getConnection()) {
-                for (String table : List.of("score_member", "score_unit", "counted_record")) {
-                    try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE year = ?")) {
-                        s.setInt(1, t.year());
-                        s.executeUpdate();
-                    }
+                ScoreTables.lockAlone(c);
+                Optional<AppraisalClosed> closed = ClosedYears.find(c, year);
+                Optional<ScoreTables.Head> head = ScoreTables.head(c, year);
+                if (head.isEmpty() || !current(head.get(), closed)) {
+                    long started = System.nanoTime();
+                    ScoreTable t = ScoreTables.seed(c, year);
+                    LOG.infof("year %d seeded with the Scorer: %d members, %d units, %d counted in %d ms", year, t.members().size(),
+                            t.units().size(), t.counted().size(), (System.nanoTime() - started) / 1_000_000);
+                    head = ScoreTables.head(c, year);
                 }
-                try (PreparedStatement s = c.prepareStatement(
-                        "INSERT INTO score_member (year, member_id, full_name, score, rank) VALUES (?, ?, ?, ?, ?)")) {
-                    for (ScoreTable.MemberScore m : t.members()) {
-                        s.setInt(1, t.year());
-                        s.setString(2, m.memberId());
-                        s.setString(3, m.fullName());
-                        s.setInt(4, m.score());
-                        s.setInt(5, m.rank());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-                try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO score_unit (year, unit_code, score, coverage, collective_points, roster_size, members_with_records, rank)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                    for (ScoreTable.UnitScore u : t.units()) {
-                        s.setInt(1, t.year());
-                        s.setString(2, u.unitCode());
-                        s.setBigDecimal(3, u.score());
-                        s.setBigDecimal(4, u.coverage());
-                        s.setInt(5, u.collectivePoints());
-                        s.setInt(6, u.rosterSize());
-                        s.setInt(7, u.membersWithRecords());
-                        s.setInt(8, u.rank());
-                        s.addBatch();
-                    }
-                    s.executeBatch();
-                }
-                // the records that counted are stored once a year is closed (frozen); an open year's change with every record
-                // that arrives, and rewriting a province's 600,000 rows each time would cost more than the scoring itself
-                // (an open year's records are served from the table computed last)
-                if (result.closed().isPresent()) {
-                    try (PreparedStatement s = c.prepareStatement("""
-                            INSERT INTO counted_record (year, record_id, campaign_id, unit_code, member_id, kind, occurred_on, points)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")) {
-                        int n = 0;
-                        for (ScoreTable.CountedRecord r : t.counted()) {
-                            s.setInt(1, t.year());
-                            s.setString(2, r.recordId());
-                            s.setString(3, r.campaignId());
-                            s.setString(4, r.unitCode());
-                            s.setString(5, r.memberId());
-                            s.setString(6, r.kind().name());
-                            s.setObject(7, r.occurredOn());
-                            s.setInt(8, r.points());
-                            s.addBatch();
-                            if (++n % 5000 == 0) {
-                                s.executeBatch();
-                            }
-                        }
-                        s.executeBatch();
-                    }
-                }
-                try (PreparedStatement s = c.prepareStatement("""
-                        INSERT INTO score_year (year, status, policy_version, digest, counted, refused, computed_at) VALUES (?, ?, ?, ?, ?, ?, ?)
-                        ON CONFLICT (year) DO UPDATE SET status = EXCLUDED.status, policy_version = EXCLUDED.policy_version,
-                        digest = EXCLUDED.digest, counted = EXCLUDED.counted, refused = EXCLUDED.refused, computed_at = EXCLUDED.computed_at""")) {
-                    s.setInt(1, t.year());
-                    s.setString(2, result.status());
-                    s.setString(3, t.policyVersion());
-                    s.setString(4, t.digest());
-                    s.setLong(5, t.counted().size());
-                    s.setLong(6, t.refused());
-                    s.setTimestamp(7, Timestamp.from(clock.instant()));
-                    s.executeUpdate();
-                }
-            } catch (SQLException e) {
-                throw new IllegalStateException("cannot store the score table of " + t.year() + ": " + e.getMessage(), e);
+                return new Year(head.orElseThrow(), closed);
             }
         });
+    }
+
+    /**
+     * The units' table with its head and digest, read in one snapshot; {@code digestCurrent} false
+     * when records are arriving and the digest is of the tables a moment before.
+     */
+    public record Units(Year year, List<ScoreTable.UnitScore> units, String digest, boolean digestCurrent) {
+    }
+
+    public Units units(int year) {
+        Year seeded = year(year);
+        return snapshot(c -> {
+            ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
+            Digest digest = digest(c, head);
+            return new Units(new Year(head, seeded.closed()), ScoreTables.units(c, year), digest.value(), digest.version() == head.version());
+        });
+    }
+
+    /** The head of the year and the digest of exactly its current tables (computed now if need be), read in one snapshot. */
+    public Units head(int year) {
+        Year seeded = year(year);
+        return snapshot(c -> {
+            ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
+            Digest known = digests.get(year);
+            Digest digest = known != null && known.version() == head.version() ? known
+                    : new Digest(head.version(), ScoreTables.table(c, head, false).digest());
+            digests.merge(year, digest, (a, b) -> a.version() > b.version() ? a : b);
+            return new Units(new Year(head, seeded.closed()), List.of(), digest.value(), true);
+        });
+    }
+
+    public List<ScoreTables.RosterMember> roster(int year, String unitCode) {
+        return snapshot(c -> ScoreTables.roster(c, year, unitCode));
+    }
+
+    public Optional<ScoreTable.MemberScore> member(int year, String memberId) {
+        return snapshot(c -> ScoreTables.member(c, year, memberId));
+    }
+
+    public List<ScoreTable.CountedRecord> counted(int year, String memberId) {
+        return snapshot(c -> ScoreTables.counted(c, year, Optional.of(memberId)));
+    }
+
+    /** The whole stored table (rosters and counted records too), as the Scorer's {@link ScoreTable}. */
+    public ScoreTable table(int year) {
+        year(year);
+        return snapshot(c -> ScoreTables.table(c, ScoreTables.head(c, year).orElseThrow(), true));
+    }
+
+    /**
+     * The digest of the year's stored table ({@link ScoreTable#digest()}): the one known if it is of
+     * these tables; computed now if none is known or the tables have been still for a second;
+     * otherwise the last one, and a new one computed in the background.
+     */
+    private Digest digest(Connection c, ScoreTables.Head head) throws SQLException {
+        Digest known = digests.get(head.year());
+        if (known != null && known.version() == head.version()) {
+            return known;
+        }
+        if (known == null || head.quiet()) {
+            Digest now = new Digest(head.version(), ScoreTables.table(c, head, false).digest());
+            digests.merge(head.year(), now, (a, b) -> a.version() > b.version() ? a : b);
+            return now;
+        }
+        if (digesting.add(head.year())) {
+            digester.execute(() -> {
+                try {
+                    snapshot(s -> {
+                        ScoreTables.Head current = ScoreTables.head(s, head.year()).orElseThrow();
+                        Digest fresh = new Digest(current.version(), ScoreTables.table(s, current, false).digest());
+                        digests.merge(head.year(), fresh, (a, b) -> a.version() > b.version() ? a : b);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    LOG.warnf("the digest of %d could not be computed: %s", head.year(), e.getMessage());
+                } finally {
+                    digesting.remove(head.year());
+                }
+            });
+        }
+        return known;
+    }
+
+    private interface Read<T> {
+        T from(Connection c) throws SQLException;
+    }
+
+    /** Reads in one repeatable-read transaction: the head, the lines and the digest are of the same state. */
+    private <T> T snapshot(Read<T> read) {
+        try (Connection c = dataSource.getConnection()) {
+            boolean auto = c.getAutoCommit();
+            c.setAutoCommit(false);
+            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+            try {
+                T result = read.from(c);
+                c.commit();
+                return result;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
+                c.setAutoCommit(auto);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the score tables: " + e.getMessage(), e);
+        }
     }
 }

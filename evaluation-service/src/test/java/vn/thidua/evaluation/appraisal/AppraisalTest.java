@@ -17,15 +17,21 @@ class AppraisalTest {
 
     private AggregateTestFixture<Appraisal> fixture;
 
+    /** The command that closes with what {@code close} says. */
+    private static CloseAppraisal closing(AppraisalClosed close) {
+        return new CloseAppraisal(ID, close.year(), close.policyVersion(), close.digest(), close.watermark(), close.counts(), close.closedBy(),
+                close.closedAt());
+    }
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Appraisal.class);
     }
 
     @Test
-    void a_year_is_closed_once() {
+    void a_year_is_closed_once_with_the_event_the_aggregate_builds_from_the_command() {
         fixture.givenNoPriorActivity()
-                .when(new CloseAppraisal(ID, CLOSE))
+                .when(closing(CLOSE))
                 .expectEvents(CLOSE)
                 .expectResultMessagePayload(new Appraisal.Outcome(CLOSE, true));
     }
@@ -35,7 +41,7 @@ class AppraisalTest {
         AppraisalClosed later = new AppraisalClosed(2023, "v1", "cd".repeat(32), List.of(), new AppraisalCounts(41, 5, 119, 2),
                 "Người khác", Instant.parse("2024-02-01T02:00:00Z"));
         fixture.given(CLOSE)
-                .when(new CloseAppraisal(ID, later))
+                .when(closing(later))
                 .expectNoEvents()
                 .expectResultMessagePayload(new Appraisal.Outcome(CLOSE, false));
     }

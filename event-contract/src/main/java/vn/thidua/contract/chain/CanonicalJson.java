@@ -15,14 +15,14 @@ import org.erdtman.jcs.NumberToJSON;
  * {@code org.erdtman.jcs.JsonCanonicalizer} (a test holds them equal), without printing the tree and
  * parsing it again character by character, which was a third of the audit's time.
  */
-final class CanonicalJson {
+public final class CanonicalJson {
     private static final long MAX_SAFE_INTEGER = (1L << 53) - 1;
     private static final char[] HEX = "0123456789abcdef".toCharArray();
 
     private CanonicalJson() {
     }
 
-    static String of(JsonNode node) {
+    public static String of(JsonNode node) {
         StringBuilder out = new StringBuilder(512);
         write(node, out);
         return out.toString();

@@ -1,26 +1,22 @@
 package vn.thidua.kit.consumer;
 
-import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
-import java.sql.Array;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinTask;
-import java.util.concurrent.ForkJoinWorkerThread;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.IntStream;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -29,81 +25,82 @@ import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
-import vn.thidua.contract.envelope.KafkaBinding;
-import vn.thidua.contract.events.InvalidEventException;
 import vn.thidua.kit.kafka.KafkaClients;
 import vn.thidua.kit.kafka.KafkaSettings;
 
 /**
- * Reads thidua topics into a read model, once per event whatever Kafka redelivers: per poll and
- * partition, one database transaction applies the events whose ids are not yet in
- * {@code applied_event}, records those ids and the partition's next offset; the Kafka offsets are
- * committed after those transactions. A crash between the two re-delivers the batch, and the ids
- * make it a no-op. An event that breaks the contract is kept in {@code rejected_event} with its
- * reason and skipped, never half-applied. A failing batch is rolled back (the partitions that
- * committed are read again as no-ops) and retried from its first record after a pause.
+ * Reads thidua topics into a read model, once per event whatever Kafka redelivers. Its parts: this
+ * poll loop (the next batch polled and decoded while the current one is written), the
+ * {@link Decoder}, the {@link PartitionWriter} (per poll and partition, one database transaction
+ * applies the events whose ids are not yet applied, records those ids and the partition's next
+ * offset) and the {@link PositionStore} (all of it keyed by the consumer's name). Kafka offsets are
+ * committed after those transactions, asynchronously: a crash between the two redelivers the batch,
+ * and the ids make it a no-op. An event that breaks the contract is kept with its reason and
+ * skipped, never half-applied. A failing batch is rolled back (the partitions that committed are
+ * read again as no-ops) and retried from its first record after a pause.
  */
 public final class IdempotentConsumer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
-    /** Batches at least this large are decoded in parallel. */
-    private static final int PARALLEL_DECODE_FROM = 64;
+
+    /** Work on the transaction that drops a read model before its consumer starts over. */
+    @FunctionalInterface
+    public interface Reset {
+        void reset(java.sql.Connection connection) throws SQLException;
+    }
 
     private final String name;
     private final KafkaConsumer<String, byte[]> consumer;
-    private final DataSource dataSource;
-    private final TransactionManager jta;
-    private final EventBatchHandler handler;
+    private final Transactions transactions;
+    private final PositionStore positions;
+    private final Decoder decoder;
+    private final PartitionWriter writer;
     private final Thread thread;
-    /** Decodes large batches on every core (a pool of its own, whose threads see the application's classes). */
-    private final ForkJoinPool decoders;
     /** Writes a batch's partitions in parallel, a transaction each. */
-    private final java.util.concurrent.ExecutorService writers;
-    private final AtomicLong applied = new AtomicLong();
-    private final AtomicLong duplicates = new AtomicLong();
+    private final ExecutorService writers;
     private volatile java.util.function.Consumer<List<Delivered>> afterCommit = batch -> { };
-    private volatile Runnable rewindRequest;
-    private volatile java.util.concurrent.CompletableFuture<Void> rewound;
+    private volatile Reset rewindRequest;
+    private volatile CompletableFuture<Void> rewound;
     private volatile boolean running = true;
 
     public IdempotentConsumer(String name, KafkaSettings kafka, Collection<String> topics, int maxPollRecords, DataSource dataSource,
                               TransactionManager jta, EventBatchHandler handler) {
+        this(name, kafka, topics, maxPollRecords, Transactions.jta(jta, dataSource), handler);
+    }
+
+    public IdempotentConsumer(String name, KafkaSettings kafka, Collection<String> topics, int maxPollRecords, Transactions transactions,
+                              EventBatchHandler handler) {
         this.name = name;
-        this.dataSource = dataSource;
-        this.jta = jta;
-        this.handler = handler;
+        this.transactions = transactions;
+        this.positions = new PositionStore(name);
+        this.decoder = new Decoder(name);
+        this.writer = new PartitionWriter(name, transactions, handler, positions);
         this.consumer = KafkaClients.consumer(kafka.bootstrapServers(), name, name + "-" + ProcessHandle.current().pid(), maxPollRecords);
         this.consumer.subscribe(List.copyOf(topics));
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
         ClassLoader application = Thread.currentThread().getContextClassLoader();
-        this.decoders = new ForkJoinPool(Runtime.getRuntime().availableProcessors(), pool -> {
-            ForkJoinWorkerThread worker = ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
-            worker.setName(name + "-decoder-" + worker.getPoolIndex());
-            worker.setDaemon(true);
-            worker.setContextClassLoader(application);
-            return worker;
-        }, null, false);
-        java.util.concurrent.atomic.AtomicInteger writerCount = new java.util.concurrent.atomic.AtomicInteger();
-        this.writers = java.util.concurrent.Executors.newCachedThreadPool(task -> {
-            Thread writer = new Thread(task, name + "-writer-" + writerCount.incrementAndGet());
-            writer.setDaemon(true);
-            writer.setContextClassLoader(application);
-            return writer;
+        AtomicInteger writerCount = new AtomicInteger();
+        this.writers = Executors.newCachedThreadPool(task -> {
+            Thread w = new Thread(task, name + "-writer-" + writerCount.incrementAndGet());
+            w.setDaemon(true);
+            w.setContextClassLoader(application);
+            return w;
         });
     }
 
-    /** Called on the consumer's thread after each batch's transaction committed, with the events it applied (not the redelivered ones). */
+    /** Called on the consumer's thread after each batch's transactions committed, with the events they applied (not the redelivered ones). */
     public void onCommitted(java.util.function.Consumer<List<Delivered>> listener) {
         this.afterCommit = listener;
     }
 
     /**
-     * Asks the consumer to start over: on its thread, {@code resetInTransaction} runs in a transaction
-     * (it drops the read model and the applied ids), then every partition is read again from the beginning.
+     * Asks the consumer to start over: on its thread, in one transaction, {@code reset} drops the read
+     * model and the consumer forgets what it applied (its own ids, rejections and positions only);
+     * then every partition is read again from the beginning.
      */
-    public synchronized java.util.concurrent.CompletableFuture<Void> rewindToStart(Runnable resetInTransaction) {
-        this.rewound = new java.util.concurrent.CompletableFuture<>();
-        this.rewindRequest = resetInTransaction;
+    public synchronized CompletableFuture<Void> rewindToStart(Reset reset) {
+        this.rewound = new CompletableFuture<>();
+        this.rewindRequest = reset;
         return rewound;
     }
 
@@ -112,7 +109,7 @@ public final class IdempotentConsumer implements AutoCloseable {
         LOG.infof("consumer %s started", name);
     }
 
-    /** A polled batch whose decoding has started on the decoders. */
+    /** A polled batch whose decoding has started. */
     private record Batch(ConsumerRecords<String, byte[]> records, ForkJoinTask<Object[]> decoded) {
     }
 
@@ -125,7 +122,7 @@ public final class IdempotentConsumer implements AutoCloseable {
         Batch ahead = null;
         try {
             while (running) {
-                Runnable rewind = rewindRequest;
+                Reset rewind = rewindRequest;
                 if (rewind != null) {
                     rewindRequest = null;
                     ahead = null; // read again from the beginning anyway
@@ -161,10 +158,10 @@ public final class IdempotentConsumer implements AutoCloseable {
                     LOG.errorf(e, "consumer %s: a batch of %d failed and will be retried", name, current.records().count());
                     // the batch read ahead is dropped and read again after the failed one
                     if (ahead != null) {
-                        rewind(ahead.records());
+                        seekBack(ahead.records());
                         ahead = null;
                     }
-                    rewind(current.records());
+                    seekBack(current.records());
                     pause(Duration.ofSeconds(2));
                 }
             }
@@ -179,16 +176,17 @@ public final class IdempotentConsumer implements AutoCloseable {
 
     private Batch pollAndDecode(Duration timeout) {
         ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
-        return records.isEmpty() ? null : new Batch(records, decoders.submit(() -> decode(records)));
+        return records.isEmpty() ? null : new Batch(records, decoder.submit(records));
     }
 
-    private void rewindNow(Runnable resetInTransaction) {
+    private void rewindNow(Reset reset) {
         try {
-            jta.begin();
-            resetInTransaction.run();
-            jta.commit();
-        } catch (Exception e) {
-            rollbackQuietly();
+            transactions.inTransaction(c -> {
+                reset.reset(c);
+                positions.reset(c);
+                return null;
+            });
+        } catch (SQLException | RuntimeException e) {
             throw new IllegalStateException("consumer " + name + ": rewind failed: " + e.getMessage(), e);
         }
         consumer.seekToBeginning(consumer.assignment());
@@ -201,27 +199,27 @@ public final class IdempotentConsumer implements AutoCloseable {
     }
 
     /**
-     * Applies a decoded batch: each partition's part in a transaction of its own, the partitions in
-     * parallel on the writers (one PostgreSQL connection each; a partition's order is kept, and
+     * Applies a decoded batch: each partition's part through the {@link PartitionWriter}, the
+     * partitions in parallel (one PostgreSQL connection each; a partition's order is kept, and
      * nothing a handler writes depends on another partition). Reports what was applied to the commit
      * listener; throws if any part failed, after reporting the parts that committed (read again, they
      * are no-ops).
      */
     private void apply(ConsumerRecords<String, byte[]> records, Object[] results) throws SQLException {
-        // results are in the order decode read them: partition after partition
-        List<java.util.concurrent.Future<List<Delivered>>> running = new ArrayList<>();
+        // results are in the order the decoder read them: partition after partition
+        List<Future<List<Delivered>>> parts = new ArrayList<>();
         int from = 0;
         for (TopicPartition tp : records.partitions()) {
             List<Object> part = Arrays.asList(results).subList(from, from + records.records(tp).size());
             from += part.size();
-            running.add(writers.submit(() -> applyInTransaction(tp, part, next(records, tp))));
+            parts.add(writers.submit(() -> writer.write(tp, part, next(records, tp))));
         }
         List<Delivered> appliedNow = new ArrayList<>(results.length);
         Exception failure = null;
-        for (java.util.concurrent.Future<List<Delivered>> part : running) {
+        for (Future<List<Delivered>> part : parts) {
             try {
                 appliedNow.addAll(part.get());
-            } catch (java.util.concurrent.ExecutionException e) {
+            } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof Exception cause ? cause
                             : new IllegalStateException("a partition's write failed: " + e.getCause(), e.getCause());
@@ -246,147 +244,13 @@ public final class IdempotentConsumer implements AutoCloseable {
         return inPartition.get(inPartition.size() - 1).offset() + 1;
     }
 
-    /** One partition's part of a batch, in one transaction; returns the events it applied (not the redelivered ones). */
-    private List<Delivered> applyInTransaction(TopicPartition tp, List<Object> part, long nextOffset) throws SQLException {
-        List<Delivered> decoded = new ArrayList<>(part.size());
-        List<Object[]> rejected = new ArrayList<>();
-        for (Object result : part) {
-            if (result instanceof Delivered d) {
-                decoded.add(d);
-            } else {
-                Rejected r = (Rejected) result;
-                LOG.errorf("consumer %s: rejected %s-%d@%d: %s", name, r.topic(), r.partition(), r.offset(), r.reason());
-                rejected.add(new Object[] {r.topic(), r.partition(), r.offset(), r.reason()});
-            }
-        }
-        List<Delivered> toApply = new ArrayList<>(decoded.size());
-        try {
-            jta.begin();
-            try (Connection c = dataSource.getConnection()) {
-                Set<String> fresh = claim(c, decoded);
-                Set<String> seen = new HashSet<>();
-                for (Delivered d : decoded) {
-                    if (fresh.contains(d.event().attributes().id()) && seen.add(d.event().attributes().id())) {
-                        toApply.add(d);
-                    }
-                }
-                duplicates.addAndGet(decoded.size() - toApply.size());
-                if (!toApply.isEmpty()) {
-                    handler.apply(toApply, c);
-                }
-                recordRejected(c, rejected);
-                savePosition(c, tp, nextOffset);
-            }
-            jta.commit();
-            applied.addAndGet(toApply.size());
-            return toApply;
-        } catch (SQLException | RuntimeException e) {
-            rollbackQuietly();
-            throw e;
-        } catch (Exception e) {
-            rollbackQuietly();
-            throw new IllegalStateException("transaction failed: " + e.getMessage(), e);
-        }
-    }
-
-    private record Rejected(String topic, int partition, long offset, String reason) {
-    }
-
-    /**
-     * Decodes a batch strictly, in the order read: a {@link Delivered} or a {@link Rejected} per record.
-     * Decoding needs nothing but the record, so a large batch is decoded on every core (it was half of
-     * a rebuild's time on one thread; JFR, issue 9).
-     */
-    private static Object[] decode(ConsumerRecords<String, byte[]> records) {
-        List<ConsumerRecord<String, byte[]>> list = new ArrayList<>(records.count());
-        for (TopicPartition tp : records.partitions()) {
-            list.addAll(records.records(tp)); // partition after partition, as apply splits the results
-        }
-        Object[] results = new Object[list.size()];
-        // runs on the decoders' pool, so a parallel stream uses its threads
-        IntStream range = IntStream.range(0, list.size());
-        (list.size() >= PARALLEL_DECODE_FROM ? range.parallel() : range).forEach(i -> {
-            ConsumerRecord<String, byte[]> r = list.get(i);
-            try {
-                results[i] = new Delivered(r.topic(), r.partition(), r.offset(), KafkaBinding.fromRecord(r));
-            } catch (InvalidEventException e) {
-                results[i] = new Rejected(r.topic(), r.partition(), r.offset(), e.getMessage());
-            }
-        });
-        return results;
-    }
-
-    /** Records the ids of the batch's events; returns the ids that were not recorded before. */
-    private static Set<String> claim(Connection c, List<Delivered> decoded) throws SQLException {
-        Set<String> fresh = new HashSet<>();
-        if (decoded.isEmpty()) {
-            return fresh;
-        }
-        String[] ids = decoded.stream().map(d -> d.event().attributes().id()).distinct().toArray(String[]::new);
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO applied_event (event_id) SELECT unnest(?::text[]) ON CONFLICT DO NOTHING RETURNING event_id")) {
-            Array array = c.createArrayOf("text", ids);
-            s.setArray(1, array);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    fresh.add(rs.getString(1));
-                }
-            }
-        }
-        return fresh;
-    }
-
-    private void savePosition(Connection c, TopicPartition tp, long nextOffset) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO consumer_position (consumer, topic, partition_no, next_offset) VALUES (?, ?, ?, ?)
-                ON CONFLICT (consumer, topic, partition_no) DO UPDATE SET next_offset = EXCLUDED.next_offset""")) {
-            s.setString(1, name);
-            s.setString(2, tp.topic());
-            s.setInt(3, tp.partition());
-            s.setLong(4, nextOffset);
-            s.executeUpdate();
-        }
-    }
-
-    /** The consumer's name, also its group id and its key in {@code consumer_position}. */
-    public String name() {
-        return name;
-    }
-
-    private static void recordRejected(Connection c, List<Object[]> rejected) throws SQLException {
-        if (rejected.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO rejected_event (topic, partition_no, record_offset, reason) VALUES (?, ?, ?, ?) ON CONFLICT DO NOTHING")) {
-            for (Object[] r : rejected) {
-                s.setString(1, (String) r[0]);
-                s.setInt(2, (Integer) r[1]);
-                s.setLong(3, (Long) r[2]);
-                s.setString(4, (String) r[3]);
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    private void rewind(ConsumerRecords<String, byte[]> records) {
+    private void seekBack(ConsumerRecords<String, byte[]> records) {
         Set<TopicPartition> assigned = consumer.assignment();
         for (TopicPartition tp : records.partitions()) {
             if (!assigned.contains(tp)) {
                 continue; // revoked meanwhile: its new owner reads from the committed offset
             }
             consumer.seek(tp, records.records(tp).get(0).offset());
-        }
-    }
-
-    private void rollbackQuietly() {
-        try {
-            if (jta.getStatus() != Status.STATUS_NO_TRANSACTION) {
-                jta.rollback();
-            }
-        } catch (Exception e) {
-            LOG.warnf("consumer %s: rollback failed: %s", name, e.getMessage());
         }
     }
 
@@ -398,18 +262,20 @@ public final class IdempotentConsumer implements AutoCloseable {
         }
     }
 
+    /** The consumer's name, also its group id and its key in the position store. */
+    public String name() {
+        return name;
+    }
+
     /** Events applied since start (duplicates excluded). */
     public long applied() {
-        return applied.get();
+        return writer.applied.get();
     }
 
     /** Redelivered events recognised by id and skipped, since start. */
     public long duplicates() {
-        return duplicates.get();
+        return writer.duplicates.get();
     }
-
-
-
 
     @Override
     public void close() {
@@ -420,7 +286,7 @@ public final class IdempotentConsumer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        decoders.shutdownNow();
+        decoder.close();
         writers.shutdownNow();
     }
 }

@@ -1,4 +1,4 @@
-package vn.thidua.evaluation.appraisal;
+package vn.thidua.evaluation.facts;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -11,9 +11,9 @@ import vn.thidua.contract.envelope.EventCodec;
 import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.EventType;
 
-/** The {@code appraisal} table: one row per closed year, holding its {@code AppraisalClosed}. */
-public final class AppraisalRows {
-    private AppraisalRows() {
+/** The closed years: the {@code appraisal} table, one row per closed year holding its {@code AppraisalClosed}. */
+public final class ClosedYears {
+    private ClosedYears() {
     }
 
     /** Stores a close; the first one of a year stays (a year is closed once). */

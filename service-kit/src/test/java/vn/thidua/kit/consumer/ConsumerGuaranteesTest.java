@@ -1,10 +1,7 @@
-package vn.thidua.evaluation.facts;
+package vn.thidua.kit.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import jakarta.transaction.TransactionManager;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -31,8 +28,11 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.ConfigProvider;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 import vn.thidua.contract.chain.HashChain;
 import vn.thidua.contract.envelope.EventAttributes;
 import vn.thidua.contract.envelope.EventCodec;
@@ -40,9 +40,10 @@ import vn.thidua.contract.envelope.KafkaBinding;
 import vn.thidua.contract.events.EventType;
 import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.contract.events.ParticipationRecorded;
-import vn.thidua.kit.consumer.Delivered;
-import vn.thidua.kit.consumer.IdempotentConsumer;
 import vn.thidua.kit.kafka.KafkaSettings;
+import vn.thidua.testsupport.KafkaServer;
+import vn.thidua.testsupport.PostgresServer;
+import vn.thidua.testsupport.RealServers;
 
 /**
  * The guarantees of the shared {@link IdempotentConsumer} on a real broker and database, with the
@@ -50,22 +51,58 @@ import vn.thidua.kit.kafka.KafkaSettings;
  * transaction: every event is applied exactly once although one partition's write fails once, an
  * event is delivered twice and a record breaks the contract; the positions end at the log's end.
  */
-@QuarkusTest
 class ConsumerGuaranteesTest {
     private static final String TOPIC = "thidua.participation.v1.consumer-test";
     private static final int PARTITIONS = 3;
     private static final int EVENTS = 3_000;
 
-    @Inject
-    DataSource dataSource;
-    @Inject
-    TransactionManager jta;
-    @Inject
-    KafkaSettings kafka;
+    private static KafkaServer broker;
+    private static DataSource dataSource;
+    private static KafkaSettings kafka;
+    private static String bootstrap;
+
+    @BeforeAll
+    static void servers() {
+        PostgresServer pg = RealServers.postgres();
+        String url = pg.createDatabase("consumer_guarantees");
+        Flyway.configure().dataSource(url, pg.username(), pg.password()).locations("classpath:db/kit").load().migrate();
+        PGSimpleDataSource ds = new PGSimpleDataSource();
+        ds.setUrl(url);
+        ds.setUser(pg.username());
+        ds.setPassword(pg.password());
+        dataSource = ds;
+        broker = RealServers.newKafka();
+        bootstrap = broker.bootstrapServers();
+        kafka = new KafkaSettings() {
+            @Override
+            public String bootstrapServers() {
+                return bootstrap;
+            }
+
+            @Override
+            public int partitions() {
+                return PARTITIONS;
+            }
+
+            @Override
+            public short replicationFactor() {
+                return 1;
+            }
+
+            @Override
+            public int relayBatchSize() {
+                return 200;
+            }
+        };
+    }
+
+    @AfterAll
+    static void stop() {
+        broker.close();
+    }
 
     @Test
     void every_event_is_applied_once_through_a_failed_write_a_redelivery_and_a_broken_record() throws Exception {
-        String bootstrap = ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
             admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
         }
@@ -107,7 +144,7 @@ class ConsumerGuaranteesTest {
             }
         }
 
-        try (IdempotentConsumer consumer = new IdempotentConsumer("consumer-test", kafka, List.of(TOPIC), 1_000, dataSource, jta,
+        try (IdempotentConsumer consumer = new IdempotentConsumer("consumer-test", kafka, List.of(TOPIC), 1_000, Transactions.jdbc(dataSource),
                 (batch, c) -> write(batch, c, failing, failedOnce, batchPartitions))) {
             java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
             consumer.onCommitted(applied -> reported.addAndGet(applied.size()));
@@ -120,7 +157,7 @@ class ConsumerGuaranteesTest {
                     .hasValue(EVENTS);
             assertThat(consumer.duplicates()).as("the redelivered event, and the events of the partitions that committed before the failure")
                     .isGreaterThanOrEqualTo(1);
-            assertThat(count("SELECT count(*) FROM rejected_event WHERE topic = '" + TOPIC + "'")).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM rejected_event WHERE consumer = 'consumer-test' AND topic = '" + TOPIC + "'")).isEqualTo(1);
             assertThat(count("SELECT count(DISTINCT partition_no) FROM consumer_test")).isEqualTo(PARTITIONS);
             assertThat(batchPartitions).as("batches spanning partitions were written").containsExactlyInAnyOrder(0, 1, 2);
             // each partition's records were applied in the order of the log
@@ -139,6 +176,56 @@ class ConsumerGuaranteesTest {
                 }
             }
         }
+    }
+
+    @Test
+    void starting_over_forgets_only_the_consumer_s_own_applied_events_and_positions() throws Exception {
+        String topic = "thidua.participation.v1.rewind-test";
+        try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
+            admin.createTopics(List.of(new NewTopic(topic, 1, (short) 1))).all().get();
+        }
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("CREATE TABLE rewind_test (record_id VARCHAR(64) PRIMARY KEY)");
+            s.execute("INSERT INTO applied_event (consumer, event_id) VALUES ('another-consumer', 'e-1')");
+            s.execute("INSERT INTO consumer_position (consumer, topic, partition_no, next_offset) VALUES ('another-consumer', 'x', 0, 7)");
+        }
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
+                new StringSerializer(), new ByteArraySerializer())) {
+            String head = HashChain.GENESIS;
+            for (int i = 0; i < 5; i++) {
+                ParticipationRecorded event = new ParticipationRecorded("rw-" + i, "c-1", "DV1", "DV1-1", ParticipationKind.ACTIVITY,
+                        LocalDate.of(2025, 3, 1), "Sinh hoạt " + i, null);
+                byte[] data = EventCodec.instance().encode(event);
+                EventAttributes attributes = EventAttributes.unchained(UUID.randomUUID().toString(), "/thidua/test",
+                        EventType.PARTICIPATION_RECORDED.ceType(), Instant.now(), "DV1", "system:test", event.recordId(), 0).chainedAfter(head, data);
+                head = attributes.hash();
+                producer.send(KafkaBinding.toRecord(topic, 0, attributes, data));
+            }
+            producer.flush();
+        }
+        try (IdempotentConsumer consumer = new IdempotentConsumer("rewind-test", kafka, List.of(topic), 100, Transactions.jdbc(dataSource),
+                (batch, c) -> {
+                    try (PreparedStatement s = c.prepareStatement("INSERT INTO rewind_test (record_id) VALUES (?)")) {
+                        for (Delivered d : batch) {
+                            s.setString(1, ((ParticipationRecorded) d.event().event()).recordId());
+                            s.addBatch();
+                        }
+                        s.executeBatch();
+                    }
+                })) {
+            consumer.start();
+            await(() -> count("SELECT count(*) FROM rewind_test") == 5);
+            consumer.rewindToStart(c -> {
+                try (Statement s = c.createStatement()) {
+                    s.execute("TRUNCATE rewind_test");
+                }
+            }).get(60, java.util.concurrent.TimeUnit.SECONDS);
+            // read again from the beginning: applied again, once each (the primary key would refuse a second time)
+            await(() -> count("SELECT count(*) FROM rewind_test") == 5 && consumer.applied() == 10);
+            assertThat(count("SELECT count(*) FROM applied_event WHERE consumer = 'rewind-test'")).isEqualTo(5);
+        }
+        assertThat(count("SELECT count(*) FROM applied_event WHERE consumer = 'another-consumer'")).as("another consumer's ids stay").isEqualTo(1);
+        assertThat(count("SELECT next_offset FROM consumer_position WHERE consumer = 'another-consumer'")).isEqualTo(7);
     }
 
     /** The handler under test: a plain INSERT (applying an event twice would break the primary key). */
@@ -160,7 +247,7 @@ class ConsumerGuaranteesTest {
         }
     }
 
-    private Map<TopicPartition, Long> positions() {
+    private static Map<TopicPartition, Long> positions() {
         Map<TopicPartition, Long> out = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
                 "SELECT partition_no, next_offset FROM consumer_position WHERE consumer = 'consumer-test' AND topic = ?")) {
@@ -176,7 +263,7 @@ class ConsumerGuaranteesTest {
         return out;
     }
 
-    private long count(String sql) {
+    private static long count(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
             return rs.getLong(1);

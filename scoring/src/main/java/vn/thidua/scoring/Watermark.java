@@ -1,13 +1,16 @@
-package vn.thidua.evaluation.facts;
+package vn.thidua.scoring;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import vn.thidua.contract.events.PartitionOffset;
+import vn.thidua.contract.events.Topic;
 
 /**
- * A cut of the log: for each topic partition, the offset before which facts are in. A partition it
- * does not name is not in at all. {@link #ALL} takes every fact the read model has.
+ * What counts at a watermark: the one definition of the cut of the log a year is scored over. For
+ * each topic partition, the offset before which facts are in; a partition it does not name is not in
+ * at all. A closed year is cut at its {@code AppraisalClosed.watermark}; {@link #ALL} (an open year)
+ * takes every fact. evaluation-service and the audit tool both cut with this class.
  */
 public final class Watermark {
     public static final Watermark ALL = new Watermark(null);
@@ -21,17 +24,21 @@ public final class Watermark {
     public static Watermark of(List<PartitionOffset> offsets) {
         Map<String, Long> next = new HashMap<>();
         for (PartitionOffset o : offsets) {
-            next.put(o.topic() + "|" + o.partition(), o.offset());
+            next.put(key(o.topic(), o.partition()), o.offset());
         }
         return new Watermark(next);
     }
 
     /** Whether the fact at {@code topic}-{@code partition}@{@code offset} is inside the cut. */
-    public boolean contains(String topic, int partition, long offset) {
+    public boolean contains(Topic topic, int partition, long offset) {
         if (next == null) {
             return true;
         }
-        Long limit = next.get(topic + "|" + partition);
+        Long limit = next.get(key(topic.address(), partition));
         return limit != null && offset < limit;
+    }
+
+    private static String key(String topic, int partition) {
+        return topic + "|" + partition;
     }
 }

@@ -1,0 +1,677 @@
+package vn.thidua.evaluation.score;
+
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import vn.thidua.contract.events.AppraisalClosed;
+import vn.thidua.evaluation.facts.ClosedYears;
+import vn.thidua.evaluation.facts.FactStore;
+import vn.thidua.evaluation.facts.FactsListener;
+import vn.thidua.evaluation.facts.NewFacts;
+import vn.thidua.scoring.LogFacts;
+import vn.thidua.scoring.ScoreTable;
+import vn.thidua.scoring.Scorer;
+import vn.thidua.scoring.ScoringPolicies;
+import vn.thidua.scoring.ScoringPolicy;
+import vn.thidua.scoring.Watermark;
+
+/**
+ * The score tables in PostgreSQL, kept up to date fact by fact in the transaction that stores the
+ * fact. The shared {@link Scorer} stays the definition: a year is seeded with it over all its facts
+ * ({@link #seed}), and each change recomputes with it only the slice the new facts can change:
+ * <ul>
+ *   <li>a record, or a roster change of a member: that member's slice (their roster stays, their
+ *   records of the year, the campaigns), hence their score, their points under each unit, their
+ *   counted records;</li>
+ *   <li>a unit's own record: that unit's own records;</li>
+ *   <li>a campaign: the slices of those who recorded under it (usually none: campaigns come first),
+ *   and its recipients' rows;</li>
+ * </ul>
+ * then the sums of the units touched (roster size, members with records, points, coverage, score)
+ * and the units' ranks of the year. Members' ranks are the order of the stored scores, read with
+ * them. Only OPEN years change; a CLOSED year holds the table at its close's watermark.
+ */
+@Singleton
+public class ScoreTables implements FactsListener {
+    /** The advisory locks' class: (CLASS, 0) guards seeding against the consumer, (CLASS, year) a year's tables. */
+    private static final int CLASS = 0x7468;
+
+    public static final String OPEN = "OPEN";
+    public static final String CLOSED = "CLOSED";
+
+    /** A year's tables as a whole: where they stand; {@code quiet} when they have not changed for a second. */
+    public record Head(int year, String status, String policyVersion, int members, int units, long records, long counted, long version,
+                       boolean quiet) {
+        public long refused() {
+            return records - counted;
+        }
+    }
+
+    /**
+     * Taken alone by a seed and by a close: no consumer transaction is then half-way, so the facts
+     * and positions they read are one state of the log.
+     */
+    public static void lockAlone(Connection c) throws SQLException {
+        lock(c, "SELECT pg_advisory_xact_lock(?, 0)");
+    }
+
+    private static void lockShared(Connection c) throws SQLException {
+        lock(c, "SELECT pg_advisory_xact_lock_shared(?, 0)");
+    }
+
+    private static void lock(Connection c, String sql) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            s.setInt(1, CLASS);
+            s.executeQuery().close();
+        }
+    }
+
+    private static void lockYear(Connection c, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT pg_advisory_xact_lock(?, ?)")) {
+            s.setInt(1, CLASS);
+            s.setInt(2, year);
+            s.executeQuery().close();
+        }
+    }
+
+    /** What a year's new facts leave to recompute. */
+    private static final class Dirty {
+        final Set<String> members = new HashSet<>();
+        final Set<String> unitsOwn = new HashSet<>();
+        final Set<String> units = new HashSet<>();
+        long newRecords;
+    }
+
+    @Override
+    public void applied(NewFacts facts, Connection c) throws SQLException {
+        if (facts.isEmpty()) {
+            return;
+        }
+        lockShared(c);
+        Map<Integer, String> open = openYears(c);
+        if (open.isEmpty()) {
+            return;
+        }
+        TreeMap<Integer, Dirty> dirty = new TreeMap<>();
+        for (AppraisalClosed close : facts.closes()) {
+            if (open.remove(close.year()) != null) {
+                // closed elsewhere (read back from the topic): seeded again at its watermark when read
+                lockYear(c, close.year());
+                forget(c, close.year());
+            }
+        }
+        for (LogFacts.Record r : facts.records()) {
+            int year = r.occurredOn().getYear();
+            if (open.containsKey(year)) {
+                Dirty d = dirty.computeIfAbsent(year, y -> new Dirty());
+                d.newRecords++;
+                (r.memberId() == null ? d.unitsOwn : d.members).add(r.memberId() == null ? r.unitCode() : r.memberId());
+            }
+        }
+        for (NewFacts.RosterChange change : facts.roster()) {
+            for (int year : open.keySet()) {
+                dirty.computeIfAbsent(year, y -> new Dirty()).members.add(change.memberId());
+            }
+        }
+        for (LogFacts.Campaign campaign : facts.campaigns()) {
+            for (int year : open.keySet()) {
+                if (campaign.overlaps(year)) {
+                    dirty.computeIfAbsent(year, y -> new Dirty()).units.addAll(campaign.recipients());
+                }
+            }
+            for (String[] recorder : FactStore.recordersOf(c, campaign.campaignId(), open.keySet())) {
+                Dirty d = dirty.computeIfAbsent(Integer.parseInt(recorder[0]), y -> new Dirty());
+                if (recorder[2] == null) {
+                    d.unitsOwn.add(recorder[1]);
+                } else {
+                    d.members.add(recorder[2]);
+                }
+            }
+        }
+        // years in ascending order: two partitions' transactions never wait on each other in a cycle
+        for (Map.Entry<Integer, Dirty> e : dirty.entrySet()) {
+            lockYear(c, e.getKey());
+            refresh(c, e.getKey(), ScoringPolicies.of(open.get(e.getKey())), e.getValue());
+        }
+    }
+
+    private static Map<Integer, String> openYears(Connection c) throws SQLException {
+        Map<Integer, String> out = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT year, policy_version FROM score_year WHERE status = 'OPEN'");
+             ResultSet rs = s.executeQuery()) {
+            while (rs.next()) {
+                out.put(rs.getInt(1), rs.getString(2));
+            }
+        }
+        return out;
+    }
+
+    private void refresh(Connection c, int year, ScoringPolicy policy, Dirty d) throws SQLException {
+        long countedDelta = 0;
+        Set<String> units = new HashSet<>(d.units);
+        Map<String, Integer> own = new HashMap<>();
+        if (!d.members.isEmpty()) {
+            ScoreTable t = Scorer.score(year, FactStore.membersSlice(c, year, d.members), policy);
+            writeMembers(c, year, d.members, t.members());
+            units.addAll(writeRoster(c, year, d.members, rosterOf(t)));
+            countedDelta += writeCounted(c, year, "member_id = ANY(?)", d.members, t.counted());
+        }
+        if (!d.unitsOwn.isEmpty()) {
+            ScoreTable t = Scorer.score(year, FactStore.unitsOwnSlice(c, year, d.unitsOwn), policy);
+            for (String unit : d.unitsOwn) {
+                own.put(unit, t.units().stream().filter(u -> u.unitCode().equals(unit)).mapToInt(ScoreTable.UnitScore::collectivePoints)
+                        .findFirst().orElse(0));
+            }
+            units.addAll(d.unitsOwn);
+            countedDelta += writeCounted(c, year, "member_id IS NULL AND unit_code = ANY(?)", d.unitsOwn, t.counted());
+        }
+        if (!units.isEmpty()) {
+            writeUnits(c, year, units, own);
+            rankUnits(c, year);
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                UPDATE score_year SET records = records + ?, counted = counted + ?, version = nextval('score_version'), changed_at = now()
+                WHERE year = ?""")) {
+            s.setLong(1, d.newRecords);
+            s.setLong(2, countedDelta);
+            s.setInt(3, year);
+            s.executeUpdate();
+        }
+    }
+
+    /** A roster row: a member on a unit's roster in the year. */
+    private record RosterRow(String unitCode, String memberId, int points, boolean hasRecords) {
+    }
+
+    private static List<RosterRow> rosterOf(ScoreTable t) {
+        Set<String> withRecords = new HashSet<>();
+        for (ScoreTable.CountedRecord r : t.counted()) {
+            if (r.memberId() != null) {
+                withRecords.add(r.unitCode() + "\u0000" + r.memberId());
+            }
+        }
+        List<RosterRow> out = new ArrayList<>();
+        for (ScoreTable.UnitScore u : t.units()) {
+            for (ScoreTable.RosterPoints p : u.roster()) {
+                out.add(new RosterRow(u.unitCode(), p.memberId(), p.points(), withRecords.contains(u.unitCode() + "\u0000" + p.memberId())));
+            }
+        }
+        return out;
+    }
+
+    private static void writeMembers(Connection c, int year, Set<String> members, List<ScoreTable.MemberScore> scored) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("DELETE FROM score_member WHERE year = ? AND member_id = ANY(?)")) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", members.toArray()));
+            s.executeUpdate();
+        }
+        insertMembers(c, year, scored);
+    }
+
+    /** Replaces the roster rows of {@code members}; returns the units whose rows changed. */
+    private static Set<String> writeRoster(Connection c, int year, Set<String> members, List<RosterRow> rows) throws SQLException {
+        Map<String, RosterRow> before = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT unit_code, member_id, points, has_records FROM score_roster WHERE year = ? AND member_id = ANY(?)")) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", members.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    RosterRow r = new RosterRow(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getBoolean(4));
+                    before.put(r.unitCode() + "\u0000" + r.memberId(), r);
+                }
+            }
+        }
+        Set<String> changedUnits = new HashSet<>();
+        List<RosterRow> upserts = new ArrayList<>();
+        for (RosterRow r : rows) {
+            if (!r.equals(before.remove(r.unitCode() + "\u0000" + r.memberId()))) {
+                upserts.add(r);
+                changedUnits.add(r.unitCode());
+            }
+        }
+        if (!before.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM score_roster WHERE year = ? AND unit_code = ? AND member_id = ?")) {
+                for (RosterRow gone : before.values()) {
+                    s.setInt(1, year);
+                    s.setString(2, gone.unitCode());
+                    s.setString(3, gone.memberId());
+                    s.addBatch();
+                    changedUnits.add(gone.unitCode());
+                }
+                s.executeBatch();
+            }
+        }
+        upsertRoster(c, year, upserts);
+        return changedUnits;
+    }
+
+    private static void upsertRoster(Connection c, int year, List<RosterRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        int n = rows.size();
+        String[] unit = new String[n], member = new String[n];
+        Integer[] points = new Integer[n];
+        Boolean[] has = new Boolean[n];
+        for (int i = 0; i < n; i++) {
+            RosterRow r = rows.get(i);
+            unit[i] = r.unitCode();
+            member[i] = r.memberId();
+            points[i] = r.points();
+            has[i] = r.hasRecords();
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO score_roster (year, unit_code, member_id, points, has_records)
+                SELECT ?, * FROM unnest(?::text[], ?::text[], ?::int[], ?::boolean[])
+                ON CONFLICT (year, unit_code, member_id) DO UPDATE SET points = EXCLUDED.points, has_records = EXCLUDED.has_records""")) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", unit));
+            s.setArray(3, c.createArrayOf("text", member));
+            s.setArray(4, c.createArrayOf("int4", points));
+            s.setArray(5, c.createArrayOf("bool", has));
+            s.executeUpdate();
+        }
+    }
+
+    /** Makes the counted records matching {@code where} (over {@code keys}) those of {@code counted}; returns how many more there are. */
+    private static long writeCounted(Connection c, int year, String where, Set<String> keys, List<ScoreTable.CountedRecord> counted)
+            throws SQLException {
+        Set<String> before = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT record_id FROM counted_record WHERE year = ? AND " + where)) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", keys.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    before.add(rs.getString(1));
+                }
+            }
+        }
+        List<ScoreTable.CountedRecord> added = new ArrayList<>();
+        Set<String> gone = new HashSet<>(before);
+        for (ScoreTable.CountedRecord r : counted) {
+            if (!gone.remove(r.recordId())) {
+                added.add(r);
+            }
+        }
+        if (!gone.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM counted_record WHERE year = ? AND record_id = ANY(?)")) {
+                s.setInt(1, year);
+                s.setArray(2, c.createArrayOf("text", gone.toArray()));
+                s.executeUpdate();
+            }
+        }
+        insertCounted(c, year, added);
+        return (long) counted.size() - before.size();
+    }
+
+    /** Recomputes the sums of {@code units} from their roster rows; a unit with no roster and no campaign that year leaves the table. */
+    private static void writeUnits(Connection c, int year, Set<String> units, Map<String, Integer> own) throws SQLException {
+        Map<String, long[]> sums = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT unit_code, count(*), count(*) FILTER (WHERE has_records), coalesce(sum(points), 0) FROM score_roster
+                WHERE year = ? AND unit_code = ANY(?) GROUP BY unit_code""")) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", units.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                }
+            }
+        }
+        Map<String, Integer> collective = new HashMap<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT unit_code, collective_points FROM score_unit WHERE year = ? AND unit_code = ANY(?)")) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", units.toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    collective.put(rs.getString(1), rs.getInt(2));
+                }
+            }
+        }
+        Set<String> recipients = new HashSet<>();
+        for (LogFacts.Campaign campaign : FactStore.campaigns(c)) {
+            if (campaign.overlaps(year)) {
+                recipients.addAll(campaign.recipients());
+            }
+        }
+        List<UnitRow> keep = new ArrayList<>();
+        List<String> drop = new ArrayList<>();
+        for (String unit : units) {
+            long[] sum = sums.getOrDefault(unit, new long[3]);
+            int size = (int) sum[0];
+            int with = (int) sum[1];
+            int points = own.containsKey(unit) ? own.get(unit) : collective.getOrDefault(unit, 0);
+            if (size > 0 || recipients.contains(unit)) {
+                keep.add(new UnitRow(new ScoreTable.UnitScore(0, unit, Scorer.unitScore(sum[2], points, size), Scorer.coverage(with, size),
+                        points, size, with, List.of()), sum[2]));
+            } else {
+                drop.add(unit);
+            }
+        }
+        if (!drop.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM score_unit WHERE year = ? AND unit_code = ANY(?)")) {
+                s.setInt(1, year);
+                s.setArray(2, c.createArrayOf("text", drop.toArray()));
+                s.executeUpdate();
+            }
+        }
+        upsertUnits(c, year, keep);
+    }
+
+    /** A unit's line as stored: its score and the sum of its members' points under it. */
+    private record UnitRow(ScoreTable.UnitScore score, long memberPoints) {
+    }
+
+    /** Inserts or updates units' lines, keeping the rank a new line has (0 until {@link #rankUnits} sets it). */
+    private static void upsertUnits(Connection c, int year, List<UnitRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO score_unit (year, unit_code, score, coverage, collective_points, roster_size, members_with_records, member_points, rank)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (year, unit_code) DO UPDATE SET score = EXCLUDED.score, coverage = EXCLUDED.coverage,
+                collective_points = EXCLUDED.collective_points, roster_size = EXCLUDED.roster_size,
+                members_with_records = EXCLUDED.members_with_records, member_points = EXCLUDED.member_points""")) {
+            for (UnitRow row : rows) {
+                ScoreTable.UnitScore u = row.score();
+                s.setInt(1, year);
+                s.setString(2, u.unitCode());
+                s.setBigDecimal(3, u.score());
+                s.setBigDecimal(4, u.coverage());
+                s.setInt(5, u.collectivePoints());
+                s.setInt(6, u.rosterSize());
+                s.setInt(7, u.membersWithRecords());
+                s.setLong(8, row.memberPoints());
+                s.setInt(9, u.rank());
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Sets the year's unit ranks in {@link Scorer#UNIT_ORDER}, writing only the lines whose rank changed. */
+    private static void rankUnits(Connection c, int year) throws SQLException {
+        List<ScoreTable.UnitScore> units = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("SELECT unit_code, score, coverage, rank FROM score_unit WHERE year = ?")) {
+            s.setInt(1, year);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    units.add(new ScoreTable.UnitScore(rs.getInt(4), rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), 0, 0, 0, List.of()));
+                }
+            }
+        }
+        units.sort(Scorer.UNIT_ORDER);
+        try (PreparedStatement s = c.prepareStatement("UPDATE score_unit SET rank = ? WHERE year = ? AND unit_code = ?")) {
+            boolean any = false;
+            for (int i = 0; i < units.size(); i++) {
+                if (units.get(i).rank() != i + 1) {
+                    s.setInt(1, i + 1);
+                    s.setInt(2, year);
+                    s.setString(3, units.get(i).unitCode());
+                    s.addBatch();
+                    any = true;
+                }
+            }
+            if (any) {
+                s.executeBatch();
+            }
+        }
+    }
+
+    private static void insertMembers(Connection c, int year, List<ScoreTable.MemberScore> members) throws SQLException {
+        if (members.isEmpty()) {
+            return;
+        }
+        int n = members.size();
+        String[] id = new String[n], name = new String[n];
+        Integer[] score = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            id[i] = members.get(i).memberId();
+            name[i] = members.get(i).fullName();
+            score[i] = members.get(i).score();
+        }
+        try (PreparedStatement s = c.prepareStatement(
+                "INSERT INTO score_member (year, member_id, full_name, score) SELECT ?, * FROM unnest(?::text[], ?::text[], ?::int[])")) {
+            s.setInt(1, year);
+            s.setArray(2, c.createArrayOf("text", id));
+            s.setArray(3, c.createArrayOf("text", name));
+            s.setArray(4, c.createArrayOf("int4", score));
+            s.executeUpdate();
+        }
+    }
+
+    private static void insertCounted(Connection c, int year, List<ScoreTable.CountedRecord> records) throws SQLException {
+        final int chunk = 10_000;
+        for (int from = 0; from < records.size(); from += chunk) {
+            List<ScoreTable.CountedRecord> part = records.subList(from, Math.min(records.size(), from + chunk));
+            int n = part.size();
+            String[] id = new String[n], campaign = new String[n], unit = new String[n], member = new String[n], kind = new String[n],
+                    occurred = new String[n];
+            Integer[] points = new Integer[n];
+            for (int i = 0; i < n; i++) {
+                ScoreTable.CountedRecord r = part.get(i);
+                id[i] = r.recordId();
+                campaign[i] = r.campaignId();
+                unit[i] = r.unitCode();
+                member[i] = r.memberId();
+                kind[i] = r.kind().name();
+                occurred[i] = r.occurredOn().toString();
+                points[i] = r.points();
+            }
+            try (PreparedStatement s = c.prepareStatement("""
+                    INSERT INTO counted_record (year, record_id, campaign_id, unit_code, member_id, kind, occurred_on, points)
+                    SELECT ?, * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], ?::int[])""")) {
+                s.setInt(1, year);
+                s.setArray(2, c.createArrayOf("text", id));
+                s.setArray(3, c.createArrayOf("text", campaign));
+                s.setArray(4, c.createArrayOf("text", unit));
+                s.setArray(5, c.createArrayOf("text", member));
+                s.setArray(6, c.createArrayOf("text", kind));
+                s.setArray(7, c.createArrayOf("text", occurred));
+                s.setArray(8, c.createArrayOf("int4", points));
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /** Drops a year's tables (they are seeded again when next read). */
+    public static void forget(Connection c, int year) throws SQLException {
+        for (String table : List.of("score_year", "score_member", "score_roster", "score_unit", "counted_record")) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE year = ?")) {
+                s.setInt(1, year);
+                s.executeUpdate();
+            }
+        }
+    }
+
+    /**
+     * Scores a year with the {@link Scorer} over all its facts (a closed year's up to its watermark,
+     * with the policy its close names) and writes its tables. The caller holds {@link #lockAlone}.
+     */
+    public static ScoreTable seed(Connection c, int year) throws SQLException {
+        Optional<AppraisalClosed> closed = ClosedYears.find(c, year);
+        Watermark cut = closed.map(a -> Watermark.of(a.watermark())).orElse(Watermark.ALL);
+        ScoringPolicy policy = closed.map(a -> ScoringPolicies.of(a.policyVersion())).orElse(ScoringPolicies.current());
+        ScoreTable table = Scorer.score(year, FactStore.load(c, year, cut), policy);
+        write(c, table, closed.isPresent() ? CLOSED : OPEN);
+        return table;
+    }
+
+    /** Writes a whole table computed by the {@link Scorer}, replacing the year's. */
+    public static void write(Connection c, ScoreTable t, String status) throws SQLException {
+        forget(c, t.year());
+        insertMembers(c, t.year(), t.members());
+        upsertRoster(c, t.year(), rosterOf(t));
+        List<UnitRow> units = new ArrayList<>(t.units().size());
+        for (ScoreTable.UnitScore u : t.units()) {
+            units.add(new UnitRow(u, u.roster().stream().mapToLong(ScoreTable.RosterPoints::points).sum()));
+        }
+        upsertUnits(c, t.year(), units);
+        insertCounted(c, t.year(), t.counted());
+        try (PreparedStatement s = c.prepareStatement("""
+                INSERT INTO score_year (year, status, policy_version, records, counted, version, changed_at, seeded_at)
+                VALUES (?, ?, ?, ?, ?, nextval('score_version'), now(), now())""")) {
+            s.setInt(1, t.year());
+            s.setString(2, status);
+            s.setString(3, t.policyVersion());
+            s.setLong(4, t.counted().size() + t.refused());
+            s.setLong(5, t.counted().size());
+            s.executeUpdate();
+        }
+    }
+
+    // ---- reading: what is stored, nothing recomputed
+
+    /** The year's head, if its tables are seeded. */
+    public static Optional<Head> head(Connection c, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT status, policy_version, (SELECT count(*) FROM score_member m WHERE m.year = y.year),
+                (SELECT count(*) FROM score_unit u WHERE u.year = y.year), records, counted, version,
+                changed_at < now() - interval '1 second' FROM score_year y WHERE year = ?""")) {
+            s.setInt(1, year);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new Head(year, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getLong(5),
+                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8))) : Optional.empty();
+            }
+        }
+    }
+
+    /** The year's units in rank order (without their rosters). */
+    public static List<ScoreTable.UnitScore> units(Connection c, int year) throws SQLException {
+        List<ScoreTable.UnitScore> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT rank, unit_code, score, coverage, collective_points, roster_size, members_with_records FROM score_unit
+                WHERE year = ? ORDER BY rank""")) {
+            s.setInt(1, year);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ScoreTable.UnitScore(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5),
+                            rs.getInt(6), rs.getInt(7), List.of()));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The members' ranks are the order of their stored scores ({@link Scorer#MEMBER_ORDER}; member ids compared as code points). */
+    private static final String RANKED_MEMBERS = """
+            SELECT member_id, full_name, score, row_number() OVER (ORDER BY score DESC, member_id COLLATE "C") AS rank
+            FROM score_member WHERE year = ?""";
+
+    /** The year's members in rank order. */
+    public static List<ScoreTable.MemberScore> members(Connection c, int year) throws SQLException {
+        List<ScoreTable.MemberScore> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement(RANKED_MEMBERS + " ORDER BY rank")) {
+            s.setInt(1, year);
+            s.setFetchSize(5000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ScoreTable.MemberScore(rs.getInt(4), rs.getString(1), rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A member of a unit's roster: their points under the unit, their score and rank of the year. */
+    public record RosterMember(String memberId, String fullName, int pointsInUnit, int score, int rank) {
+    }
+
+    /** The unit's roster in rank order. */
+    public static List<RosterMember> roster(Connection c, int year, String unitCode) throws SQLException {
+        List<RosterMember> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("WITH ranked AS (" + RANKED_MEMBERS + """
+                ) SELECT m.member_id, m.full_name, r.points, m.score, m.rank FROM score_roster r JOIN ranked m ON m.member_id = r.member_id
+                WHERE r.year = ? AND r.unit_code = ? ORDER BY m.rank""")) {
+            s.setInt(1, year);
+            s.setInt(2, year);
+            s.setString(3, unitCode);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new RosterMember(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getInt(5)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** A member's line with its rank, if the member is in the year's table. */
+    public static Optional<ScoreTable.MemberScore> member(Connection c, int year, String memberId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT m.full_name, m.score, 1 + (SELECT count(*) FROM score_member o WHERE o.year = m.year
+                AND (o.score > m.score OR (o.score = m.score AND o.member_id COLLATE "C" < m.member_id COLLATE "C")))
+                FROM score_member m WHERE m.year = ? AND m.member_id = ?""")) {
+            s.setInt(1, year);
+            s.setString(2, memberId);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next() ? Optional.of(new ScoreTable.MemberScore(rs.getInt(3), memberId, rs.getString(1), rs.getInt(2)))
+                        : Optional.empty();
+            }
+        }
+    }
+
+    /** The counted records of a member, or (null) of units' own, in {@code year}; all of them when {@code memberId} is absent. */
+    public static List<ScoreTable.CountedRecord> counted(Connection c, int year, Optional<String> memberId) throws SQLException {
+        List<ScoreTable.CountedRecord> out = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT record_id, campaign_id, unit_code, member_id, kind, occurred_on, points FROM counted_record
+                WHERE year = ?""" + (memberId.isPresent() ? " AND member_id = ?" : "") + " ORDER BY occurred_on, record_id COLLATE \"C\"")) {
+            s.setInt(1, year);
+            if (memberId.isPresent()) {
+                s.setString(2, memberId.get());
+            }
+            s.setFetchSize(5000);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new ScoreTable.CountedRecord(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            vn.thidua.contract.events.ParticipationKind.valueOf(rs.getString(5)), rs.getObject(6, java.time.LocalDate.class),
+                            rs.getInt(7)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Each unit's roster with points, as {@link ScoreTable.UnitScore#roster()} lists it (members in id order). */
+    public static Map<String, List<ScoreTable.RosterPoints>> rosters(Connection c, int year) throws SQLException {
+        Map<String, List<ScoreTable.RosterPoints>> out = new TreeMap<>();
+        try (PreparedStatement s = c.prepareStatement(
+                "SELECT unit_code, member_id, points FROM score_roster WHERE year = ? ORDER BY unit_code, member_id COLLATE \"C\"")) {
+            s.setInt(1, year);
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.computeIfAbsent(rs.getString(1), k -> new ArrayList<>()).add(new ScoreTable.RosterPoints(rs.getString(2), rs.getInt(3)));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** The whole stored table of a year as a {@link ScoreTable} (for its digest; with rosters and counted records when asked). */
+    public static ScoreTable table(Connection c, Head head, boolean withDetail) throws SQLException {
+        List<ScoreTable.UnitScore> units = units(c, head.year());
+        if (withDetail) {
+            Map<String, List<ScoreTable.RosterPoints>> rosters = rosters(c, head.year());
+            List<ScoreTable.UnitScore> detailed = new ArrayList<>(units.size());
+            for (ScoreTable.UnitScore u : units) {
+                detailed.add(new ScoreTable.UnitScore(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(), u.rosterSize(),
+                        u.membersWithRecords(), List.copyOf(rosters.getOrDefault(u.unitCode(), List.of()))));
+            }
+            units = detailed;
+        }
+        return new ScoreTable(head.year(), head.policyVersion(), members(c, head.year()), units,
+                withDetail ? counted(c, head.year(), Optional.empty()) : List.of(), head.refused());
+    }
+}

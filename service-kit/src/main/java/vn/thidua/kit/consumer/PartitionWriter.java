@@ -1,0 +1,66 @@
+package vn.thidua.kit.consumer;
+
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicLong;
+import org.apache.kafka.common.TopicPartition;
+import org.jboss.logging.Logger;
+
+/**
+ * Writes one partition's part of a batch in one transaction: the events not applied before go to the
+ * handler, their ids, the rejected records and the partition's next offset are recorded with them.
+ */
+final class PartitionWriter {
+    private static final Logger LOG = Logger.getLogger(PartitionWriter.class);
+
+    private final String name;
+    private final Transactions transactions;
+    private final EventBatchHandler handler;
+    private final PositionStore positions;
+    final AtomicLong applied = new AtomicLong();
+    final AtomicLong duplicates = new AtomicLong();
+
+    PartitionWriter(String name, Transactions transactions, EventBatchHandler handler, PositionStore positions) {
+        this.name = name;
+        this.transactions = transactions;
+        this.handler = handler;
+        this.positions = positions;
+    }
+
+    /** Returns the events it applied (not the redelivered ones). */
+    List<Delivered> write(TopicPartition tp, List<Object> part, long nextOffset) throws SQLException {
+        List<Delivered> decoded = new ArrayList<>(part.size());
+        List<Decoder.Rejected> rejected = new ArrayList<>();
+        for (Object result : part) {
+            if (result instanceof Delivered d) {
+                decoded.add(d);
+            } else {
+                Decoder.Rejected r = (Decoder.Rejected) result;
+                LOG.errorf("consumer %s: rejected %s-%d@%d: %s", name, r.topic(), r.partition(), r.offset(), r.reason());
+                rejected.add(r);
+            }
+        }
+        List<Delivered> toApply = transactions.inTransaction(c -> {
+            Set<String> fresh = positions.claim(c, decoded);
+            Set<String> seen = new HashSet<>();
+            List<Delivered> out = new ArrayList<>(decoded.size());
+            for (Delivered d : decoded) {
+                if (fresh.contains(d.event().attributes().id()) && seen.add(d.event().attributes().id())) {
+                    out.add(d);
+                }
+            }
+            if (!out.isEmpty()) {
+                handler.apply(out, c);
+            }
+            positions.reject(c, rejected);
+            positions.save(c, tp, nextOffset);
+            return out;
+        });
+        duplicates.addAndGet(decoded.size() - toApply.size());
+        applied.addAndGet(toApply.size());
+        return toApply;
+    }
+}
