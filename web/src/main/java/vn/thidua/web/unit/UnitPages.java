@@ -39,6 +39,8 @@ public class UnitPages {
     static final List<String> RECORD_FIELDS = List.of("campaignId", "memberId", "kind", "occurredOn", "description",
             "evidence.documentNumber", "evidence.link");
 
+    static final int NOT_KNOWN_TRIES = 5;
+
     /** One member's line in an attendance list's outcome. */
     public record Outcome(String memberId, String fullName, boolean recorded, String message) {
     }
@@ -173,9 +175,10 @@ public class UnitPages {
         String doc = form.get("evidence.documentNumber");
         String link = form.get("evidence.link");
         try {
-            ParticipationApi.Participation saved = participations.record(form.get("khoa"), new ParticipationApi.RecordBody(
-                    form.get("campaignId"), code, form.get("memberId"), form.get("kind"), form.get("occurredOn"), form.get("description"),
-                    doc == null && link == null ? null : new ParticipationApi.EvidenceBody(doc, link)));
+            ParticipationApi.RecordBody body = new ParticipationApi.RecordBody(form.get("campaignId"), code, form.get("memberId"),
+                    form.get("kind"), form.get("occurredOn"), form.get("description"),
+                    doc == null && link == null ? null : new ParticipationApi.EvidenceBody(doc, link));
+            ParticipationApi.Participation saved = recordOnce(form.get("khoa"), body);
             Map<String, String> next = new HashMap<>(form.echo());
             next.put("khoa", Form.freshKey());
             next.remove("description");
@@ -222,7 +225,7 @@ public class UnitPages {
         }
         for (String memberId : ticked) {
             try {
-                participations.record(form.get("khoa") + "-" + memberId, new ParticipationApi.RecordBody(form.get("campaignId"), code,
+                recordOnce(form.get("khoa") + "-" + memberId, new ParticipationApi.RecordBody(form.get("campaignId"), code,
                         memberId, "ACTIVITY", form.get("occurredOn"), form.get("description"), null));
                 outcomes.add(new Outcome(memberId, names.getOrDefault(memberId, memberId), true, "Đã ghi nhận"));
             } catch (ServiceException e) {
@@ -238,6 +241,29 @@ public class UnitPages {
             }
         }
         return attendancePage(code, form.echo(), ticked, errors, outcomes);
+    }
+
+    /**
+     * Posts a record with its idempotency key; a campaign launched seconds ago may not have reached
+     * participation-service yet (409 campaign-not-known): the same request is sent again, with the
+     * same key, for up to {@link #NOT_KNOWN_TRIES} seconds before the refusal is shown.
+     */
+    private ParticipationApi.Participation recordOnce(String key, ParticipationApi.RecordBody body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return participations.record(key, body);
+            } catch (ServiceException e) {
+                if (!"campaign-not-known".equals(e.problem().code()) || attempt >= NOT_KNOWN_TRIES) {
+                    throw e;
+                }
+                try {
+                    Thread.sleep(1000);
+                } catch (InterruptedException interrupted) {
+                    Thread.currentThread().interrupt();
+                    throw e;
+                }
+            }
+        }
     }
 
     private static void rethrowAccess(ServiceException e) {

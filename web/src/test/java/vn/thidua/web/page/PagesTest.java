@@ -176,9 +176,23 @@ class PagesTest {
         var posts = StubServices.CALLS.stream().filter(c -> c.method().equals("POST") && c.path().equals("/api/participations")).toList();
         assertThat(posts).hasSize(3);
         assertThat(posts).allMatch(c -> c.body().contains("\"kind\":\"ACTIVITY\"") && c.body().contains("\"occurredOn\":\"2026-03-08\""));
+        assertThat(posts).extracting(StubServices.Call::idempotencyKey).containsExactly("dd-1-CB-1", "dd-1-CB-2", "dd-1-CB-9");
 
         HttpResponse<String> none = post(head, "/don-vi/TTR/diem-danh", form("khoa", "dd-2", "campaignId", "c1", "description", "x", "occurredOn", "2026-03-08"));
         assertThat(none.body()).contains("id=\"e-members\">Hãy đánh dấu ít nhất một cán bộ");
+    }
+
+    @Test
+    void aRecordForACampaignNotYetKnownThere_isSentAgainWithTheSameKey_untilItIs() throws Exception {
+        String head = signIn(HEAD_TTR);
+        StubServices.CALLS.clear();
+        HttpResponse<String> page = post(head, "/don-vi/TTR/ghi-nhan", form("khoa", "one-1", "campaignId", "c-late", "memberId", "CB-1",
+                "kind", "ACTIVITY", "occurredOn", "2026-03-08", "description", "Tham gia hội thao"));
+        assertThat(page.body()).contains("Đã ghi nhận: Hoạt động ngày 08/03/2026").doesNotContain("Chưa lưu được");
+        var posts = StubServices.CALLS.stream().filter(c -> c.method().equals("POST") && c.path().equals("/api/participations")).toList();
+        assertThat(posts).hasSize(2);
+        assertThat(posts).extracting(StubServices.Call::idempotencyKey).containsExactly("one-1", "one-1");
+        assertThat(StubServices.LATE_ATTEMPTS.get()).isEqualTo(2);
     }
 
     @Test

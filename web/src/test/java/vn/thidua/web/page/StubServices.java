@@ -22,7 +22,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
  */
 public class StubServices implements QuarkusTestResourceLifecycleManager {
     /** A call the stub received. */
-    public record Call(String method, String path, String authorization, String body) {
+    public record Call(String method, String path, String authorization, String body, String idempotencyKey) {
     }
 
     /** A sign-in the test started: the code the issuer would give, the PKCE challenge and nonce, the claims to issue. */
@@ -31,6 +31,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
 
     public static final List<Call> CALLS = new CopyOnWriteArrayList<>();
     public static final Map<String, Grant> GRANTS = new ConcurrentHashMap<>();
+    static final java.util.concurrent.atomic.AtomicInteger LATE_ATTEMPTS = new java.util.concurrent.atomic.AtomicInteger();
     static String base;
     private HttpServer server;
 
@@ -68,7 +69,7 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         String path = x.getRequestURI().getPath();
         String method = x.getRequestMethod();
         CALLS.add(new Call(method, path + (x.getRequestURI().getRawQuery() == null ? "" : "?" + x.getRequestURI().getRawQuery()),
-                x.getRequestHeaders().getFirst("Authorization"), body));
+                x.getRequestHeaders().getFirst("Authorization"), body, x.getRequestHeaders().getFirst("Idempotency-Key")));
         try {
             route(x, method, path, body);
         } catch (Exception e) {
@@ -127,7 +128,10 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                     + "{\"memberId\":\"CB-2\",\"fullName\":\"Nguyễn Văn An\",\"position\":null,\"joinedOn\":\"2021-05-01\"},"
                     + "{\"memberId\":\"CB-9\",\"fullName\":\"Trần Văn Chín\",\"position\":null,\"joinedOn\":\"2026-01-01\"}]");
         } else if (path.equals("/api/participations") && method.equals("POST")) {
-            if (body.contains("\"memberId\":\"CB-9\"")) {
+            if (body.contains("\"campaignId\":\"c-late\"") && LATE_ATTEMPTS.incrementAndGet() == 1) {
+                send(x, 409, problem, "{\"type\":\"https://thidua.vn/problems/campaign-not-known\",\"status\":409,"
+                        + "\"detail\":\"campaign c-late has not reached this service yet\",\"retryAfterSeconds\":1}");
+            } else if (body.contains("\"memberId\":\"CB-9\"")) {
                 send(x, 422, problem, "{\"type\":\"https://thidua.vn/problems/member-not-on-roster\",\"status\":422,"
                         + "\"detail\":\"member CB-9 is not on TTR's roster on that day\"}");
             } else {
