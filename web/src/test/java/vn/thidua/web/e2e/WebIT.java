@@ -222,4 +222,24 @@ class WebIT {
         assertThat(officer.locator("#ma-bam").textContent()).matches("[0-9a-f]{64}");
         shot(officer, "da-chot");
     }
+
+    @Test
+    void everyPage_rendersAgainstTheRealServices_forThePeopleItIsFor() {
+        int year = LocalDate.now(VIETNAM).getYear();
+        String unit = units().get(0);
+        Page officer = signedIn(user("officer", null), "/", false);
+        for (String path : List.of("/", "/can-bo", "/can-bo/phat-dong", "/can-bo/don-vi", "/can-bo/chot/" + year, "/can-bo/muon?nam=" + year,
+                "/bang-diem?nam=2023", "/bang-diem/2023/" + unit, "/kiem-toan", "/don-vi/" + unit, "/don-vi/" + unit + "/ghi-nhan",
+                "/don-vi/" + unit + "/diem-danh")) {
+            officer.navigate(web + path);
+            assertThat(officer.locator("h1").textContent()).as(path)
+                    .isNotIn("Không có quyền", "Không tìm thấy", "Dịch vụ không thực hiện được", "Dịch vụ chưa sẵn sàng");
+        }
+        officer.navigate(web + "/bang-diem?nam=2023");
+        assertThat(officer.locator("svg.chart rect").count()).isEqualTo(5);
+        Page auditor = signedIn(user("auditor", null), "/kiem-toan", true);
+        assertThat(auditor.locator("h1").textContent()).startsWith("Các năm đã chốt bình xét");
+        auditor.navigate(web + "/can-bo/phat-dong");
+        assertThat(auditor.locator("h1").textContent()).isEqualTo("Không có quyền");
+    }
 }
