@@ -7,7 +7,7 @@ import java.time.Duration;
 /** The web's settings. */
 @ConfigMapping(prefix = "thidua.web")
 public interface WebSettings {
-    /** The OpenID Connect issuer (Keycloak realm URL), e.g. http://localhost:18080/realms/thidua. */
+    /** The OpenID Connect issuer (Keycloak realm URL), e.g. http://127.0.0.1:18080/realms/thidua; the same URL as the services use. */
     String issuer();
 
     /** The public client these pages sign in with (authorization code, PKCE S256). */
