@@ -1,0 +1,87 @@
+package vn.thidua.web.api;
+
+import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
+import vn.thidua.web.identity.BearerHeaders;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.rest.client.annotation.RegisterProvider;
+import org.eclipse.microprofile.rest.client.inject.RegisterRestClient;
+import vn.thidua.contract.events.AppraisalCounts;
+import vn.thidua.contract.events.PartitionOffset;
+import vn.thidua.contract.events.ParticipationKind;
+
+/** evaluation-service's public API (score tables, appraisals), called with the signed-in person's token. */
+@RegisterRestClient(configKey = "evaluation")
+@RegisterProvider(ProblemMapper.class)
+@RegisterClientHeaders(BearerHeaders.class)
+@Path("/api")
+public interface EvaluationApi {
+
+    /** The units' table of a year. */
+    record UnitsTable(int year, String status, String policyVersion, String digest, List<UnitRow> units) {
+    }
+
+    /** One unit's line. */
+    record UnitRow(int rank, String unitCode, BigDecimal score, BigDecimal coverage, int collectivePoints, int rosterSize,
+                   int membersWithRecords) {
+    }
+
+    /** A unit's members that year. */
+    record UnitMembers(int year, String unitCode, List<UnitMember> members) {
+    }
+
+    /** One member of a unit's roster, with points under the unit and the whole year's score. */
+    record UnitMember(String memberId, String fullName, int pointsInUnit, int score, int rank) {
+    }
+
+    /** A year's appraisal: open, or closed with its digest and watermark. */
+    record Appraisal(int year, String status, String policyVersion, String digest, AppraisalCounts counts, long lateRecords,
+                     List<PartitionOffset> watermark, String closedBy, Instant closedAt, Boolean digestMatches, Boolean closedNow,
+                     Long inFlightRecords, String note) {
+    }
+
+    /** A record of a closed year that came after the close. */
+    record LateRecord(String recordId, String campaignId, String unitCode, String memberId, ParticipationKind kind, LocalDate occurredOn,
+                      String description) {
+    }
+
+    @GET
+    @Path("scores/{year}/units")
+    UnitsTable units(@PathParam("year") int year);
+
+    @GET
+    @Path("scores/{year}/units")
+    @Produces("text/csv")
+    byte[] unitsCsv(@PathParam("year") int year, @QueryParam("format") String format);
+
+    @GET
+    @Path("scores/{year}/units/{code}/members")
+    UnitMembers unitMembers(@PathParam("year") int year, @PathParam("code") String unitCode);
+
+    @GET
+    @Path("scores/{year}/units/{code}/members")
+    @Produces("text/csv")
+    byte[] unitMembersCsv(@PathParam("year") int year, @PathParam("code") String unitCode, @QueryParam("format") String format);
+
+    @GET
+    @Path("appraisals/{year}")
+    Appraisal appraisal(@PathParam("year") int year);
+
+    /** Who closed is the caller of the token: no body. */
+    @POST
+    @Path("appraisals/{year}/close")
+    Appraisal close(@PathParam("year") int year);
+
+    @GET
+    @Path("appraisals/{year}/late")
+    List<LateRecord> late(@PathParam("year") int year);
+}
