@@ -51,9 +51,10 @@ public class RosterResource {
     /** Refuses a roster change for a unit no campaign has notified (DECISIONS 17). */
     private void requireNotified(String code) {
         if (!catalog.unitNotified(code)) {
-            throw new DomainException(DomainException.Kind.RULE_BROKEN, "unit-not-notified", "No campaign has been sent to this unit",
-                    "unit " + code + " has not been notified of any campaign, so it has no roster here; check the code, "
-                            + "or retry once the campaign sent to it has reached this service");
+            throw new DomainException(DomainException.Kind.CONFLICT, "unit-not-notified", "No campaign sent to this unit is known here (yet)",
+                    "unit " + code + " has not been notified of any campaign seen on thidua.campaign.v1, so it has no roster here; "
+                            + "check the code, or if a campaign was just sent to it, retry in a few seconds")
+                    .with("retryAfterSeconds", 5);
         }
     }
 
@@ -76,7 +77,7 @@ public class RosterResource {
     @Path("{memberId}")
     @Operation(summary = "Put a member on the unit's roster (idempotent)",
             description = "201 and MemberJoinedUnit when the member joins; 200 when already on the roster with the same details; "
-                    + "409 when on the roster with other details (leave first); 422 unit-not-notified when no campaign was sent to the unit.")
+                    + "409 when on the roster with other details (leave first); 409 unit-not-notified (retry) while no campaign sent to the unit is known.")
     public Response join(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                          @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                          @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
