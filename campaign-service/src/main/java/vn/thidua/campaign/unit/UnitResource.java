@@ -1,5 +1,6 @@
 package vn.thidua.campaign.unit;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -18,12 +19,14 @@ import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.thidua.kit.security.Roles;
 
 /** The department's divisions and units. */
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Phòng, đơn vị (units)")
+@RolesAllowed(Roles.READER)
 public class UnitResource {
     /** Unit codes: upper-case letters, digits, '-' and '_', e.g. TTR, VP, KH-TC. */
     public static final String CODE_PATTERN = "^[A-Z0-9][A-Z0-9_-]{0,31}$";
@@ -35,6 +38,7 @@ public class UnitResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.OFFICER)
     @Path("{code}")
     @Transactional
     @Operation(summary = "Create or update a unit (idempotent)", description = "201 when created, 200 when it existed.")

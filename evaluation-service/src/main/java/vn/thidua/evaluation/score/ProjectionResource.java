@@ -1,5 +1,6 @@
 package vn.thidua.evaluation.score;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -15,11 +16,13 @@ import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.evaluation.facts.EndOffsets;
 import vn.thidua.evaluation.facts.FactStore;
 import vn.thidua.evaluation.facts.FactsConsumer;
+import vn.thidua.kit.security.Roles;
 
 /** Administration of the projection: drop the read model and rebuild it from the topics. */
 @Path("/api/projection")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Projection (admin)")
+@RolesAllowed(Roles.OFFICER)
 public class ProjectionResource {
     private static final Logger LOG = Logger.getLogger(ProjectionResource.class);
     private static final Duration LIMIT = Duration.ofMinutes(30);

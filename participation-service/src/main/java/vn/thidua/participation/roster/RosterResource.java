@@ -1,5 +1,6 @@
 package vn.thidua.participation.roster;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -27,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.contract.Text;
 import vn.thidua.kit.problem.DomainException;
+import vn.thidua.kit.security.Caller;
+import vn.thidua.kit.security.Roles;
 import vn.thidua.participation.web.Dates;
 
 /** A unit's roster: who is on it, when. */
@@ -34,6 +37,7 @@ import vn.thidua.participation.web.Dates;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Danh sách CCVC và NLĐ (rosters)")
+@RolesAllowed(Roles.READER)
 public class RosterResource {
     static final String CODE = "^[A-Z0-9][A-Z0-9_-]{0,31}$";
     static final String MEMBER = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
@@ -41,10 +45,12 @@ public class RosterResource {
 
     private final CommandGateway commands;
     private final Clock clock;
+    private final Caller caller;
 
-    public RosterResource(CommandGateway commands, Clock clock) {
+    public RosterResource(CommandGateway commands, Clock clock, Caller caller) {
         this.commands = commands;
         this.clock = clock;
+        this.caller = caller;
     }
 
     /** A member joining: name, position (chức vụ), first day on the roster. */
@@ -63,6 +69,7 @@ public class RosterResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.OFFICER, Roles.UNIT_HEAD})
     @Path("{memberId}")
     @Operation(summary = "Put a member on the unit's roster (idempotent)",
             description = "201 and MemberJoinedUnit when the member joins; 200 when already on the roster with the same details; "
@@ -70,6 +77,7 @@ public class RosterResource {
     public Response join(@PathParam("code") @Pattern(regexp = CODE, message = "must be a unit code such as TTR") String code,
                          @PathParam("memberId") @Pattern(regexp = MEMBER, message = "letters, digits, '.', '_' or '-'") String memberId,
                          @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
+        caller.requireUnit(code);
         String position = request.position() == null || request.position().isBlank() ? null : Text.nfc(request.position().strip());
         RosterChange change = commands.sendAndWait(new JoinUnit(UnitRoster.idOf(code), code, memberId,
                 Text.nfc(request.fullName().strip()), position, request.fromDate()));
@@ -78,11 +86,13 @@ public class RosterResource {
     }
 
     @POST
+    @RolesAllowed({Roles.OFFICER, Roles.UNIT_HEAD})
     @Path("{memberId}/leave")
     @Operation(summary = "Take a member off the unit's roster",
             description = "date is the first day off the roster. 200 and MemberLeftUnit; 200 and no event when already left on that date.")
     public Response leave(@PathParam("code") @Pattern(regexp = CODE, message = "must be a unit code such as TTR") String code,
                           @PathParam("memberId") String memberId, @Valid @NotNull LeaveRequest request) {
+        caller.requireUnit(code);
         try {
             RosterChange change = commands.sendAndWait(new LeaveUnit(UnitRoster.idOf(code), code, memberId, request.date()));
             return Response.ok(new LeaveAnswer(code, memberId, request.date(), change == RosterChange.CHANGED)).build();
