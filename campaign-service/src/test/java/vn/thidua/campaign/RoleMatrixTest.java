@@ -6,10 +6,13 @@ import static vn.thidua.testsupport.SignedIn.given;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import vn.thidua.kit.axon.Actor;
 import vn.thidua.testsupport.RoleMatrix;
 import vn.thidua.testsupport.RoleMatrix.Endpoint;
 import vn.thidua.testsupport.SignedIn;
@@ -18,6 +21,9 @@ import vn.thidua.testsupport.TestTokens;
 /** campaign-service's role matrix (README, "Who may do what"): every endpoint × every kind of caller. */
 @QuarkusTest
 class RoleMatrixTest {
+
+    @Inject
+    DataSource dataSource;
 
     @Test
     void every_endpoint_answers_each_caller_as_the_matrix_says() {
@@ -54,6 +60,37 @@ class RoleMatrixTest {
                 .then().statusCode(201).body("acknowledgedBy", org.hamcrest.Matchers.equalTo("user:truong.ttr"));
         given().get("/api/campaigns/" + campaignId).then()
                 .body("recipients.find { it.unitCode == 'TTR' }.acknowledgedBy", org.hamcrest.Matchers.equalTo("user:truong.ttr"));
+    }
+
+    @Test
+    void a_plan_from_the_feed_is_caused_by_its_client_and_an_acknowledgement_by_the_person() throws Exception {
+        Map<String, Object> plan = new java.util.HashMap<>(SeedData.plan132());
+        plan.put("number", "7" + System.nanoTime() % 1000 + "/KH-UBND");
+        String planId = SignedIn.as(TestTokens.feed()).contentType(ContentType.JSON).body(plan).post("/api/plans")
+                .then().statusCode(201).extract().path("planId");
+        assertThat(storedActors(planId)).containsExactly("client:provincial-feed");
+
+        SeedData.registerUnits();
+        String campaignId = given().contentType(ContentType.JSON).body(SeedData.phaseCampaign()).post("/api/campaigns")
+                .then().statusCode(201).extract().path("campaignId");
+        SignedIn.as(TestTokens.unitHead("KHTC")).post("/api/campaigns/" + campaignId + "/acknowledgements/KHTC").then().statusCode(201);
+        assertThat(storedActors(campaignId)).first().isEqualTo("user:canbo.tdkt");
+        assertThat(storedActors(campaignId)).last().isEqualTo("user:truong.khtc");
+    }
+
+    /** The MetaData actor of each stored event of an aggregate, in order (Axon's store: what the relay publishes). */
+    private List<String> storedActors(String aggregateId) throws Exception {
+        List<String> actors = new java.util.ArrayList<>();
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+            q.setString(1, aggregateId);
+            try (var rows = q.executeQuery()) {
+                while (rows.next()) {
+                    actors.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rows.getBytes(1)).path(Actor.METADATA_KEY).asText(null));
+                }
+            }
+        }
+        return actors;
     }
 
     @Test

@@ -5,12 +5,15 @@ import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.X509EncodedKeySpec;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.RsaJsonWebKey;
 import org.jose4j.jws.AlgorithmIdentifiers;
 import org.jose4j.jws.JsonWebSignature;
 import org.jose4j.jwt.JwtClaims;
@@ -18,13 +21,13 @@ import org.jose4j.lang.JoseException;
 
 /**
  * Real RS256 tokens shaped like the {@code thidua} realm's (Keycloak) access tokens, signed with a key
- * pair made for this test JVM. {@link IssuerTestResource} gives the application the public key, so the
+ * pair made for this test JVM. {@link IssuerTestResource} serves the public key as the issuer's JWKS, so the
  * services verify them exactly as they verify Keycloak's, without a Keycloak.
  */
 public final class TestTokens {
-    /** The issuer the test tokens carry and the test application expects. */
-    public static final String ISSUER = "https://keycloak.test/realms/thidua";
+    private static final String ISSUER_PROPERTY = "thidua.test.issuer";
     private static final String KEY_PROPERTY = "thidua.test.issuer.keypair";
+    private static final String KEY_ID = "test";
     private static KeyPair key;
 
     private TestTokens() {
@@ -76,18 +79,29 @@ public final class TestTokens {
     public static String signedByAnotherKey() {
         JwtClaims claims = base(List.of("officer"));
         claims.setClaim("preferred_username", "mao.danh");
-        return sign(claims, newKeyPair());
+        return sign(claims, OtherKey.PAIR);
     }
 
-    /** The public key, PEM. */
-    public static String publicKeyPem() {
-        return "-----BEGIN PUBLIC KEY-----\n" + Base64.getMimeEncoder(64, "\n".getBytes(java.nio.charset.StandardCharsets.US_ASCII))
-                .encodeToString(keyPair().getPublic().getEncoded()) + "\n-----END PUBLIC KEY-----\n";
+    /** The JWKS that verifies these tokens (one RS256 key, key id {@code test}). */
+    public static String jwks() {
+        RsaJsonWebKey key = new RsaJsonWebKey((RSAPublicKey) keyPair().getPublic());
+        key.setKeyId(KEY_ID);
+        key.setAlgorithm(AlgorithmIdentifiers.RSA_USING_SHA256);
+        key.setUse("sig");
+        return new JsonWebKeySet(key).toJson();
+    }
+
+    /**
+     * The issuer the tokens carry from now on (its test stand-in's address). A system property, for the
+     * same reason as the key pair.
+     */
+    public static void useIssuer(String issuer) {
+        System.setProperty(ISSUER_PROPERTY, issuer);
     }
 
     private static JwtClaims base(List<String> roles) {
         JwtClaims claims = new JwtClaims();
-        claims.setIssuer(ISSUER);
+        claims.setIssuer(System.getProperty(ISSUER_PROPERTY, "http://127.0.0.1/realms/thidua"));
         claims.setIssuedAtToNow();
         claims.setExpirationTimeMinutesInTheFuture(60);
         claims.setGeneratedJwtId();
@@ -101,7 +115,7 @@ public final class TestTokens {
         JsonWebSignature jws = new JsonWebSignature();
         jws.setPayload(claims.toJson());
         jws.setKey(key.getPrivate());
-        jws.setKeyIdHeaderValue("test");
+        jws.setKeyIdHeaderValue(KEY_ID);
         jws.setAlgorithmHeaderValue(AlgorithmIdentifiers.RSA_USING_SHA256);
         try {
             return jws.getCompactSerialization();
@@ -134,6 +148,10 @@ public final class TestTokens {
             }
         }
         return key;
+    }
+
+    private static final class OtherKey {
+        static final KeyPair PAIR = newKeyPair();
     }
 
     private static KeyPair newKeyPair() {
