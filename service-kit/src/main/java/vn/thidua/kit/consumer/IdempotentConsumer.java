@@ -71,7 +71,7 @@ public final class IdempotentConsumer implements AutoCloseable {
         this.dataSource = dataSource;
         this.jta = jta;
         this.handler = handler;
-        this.consumer = KafkaClients.consumer(kafka.bootstrapServers(), name, name + "-" + ProcessHandle.current().pid(), maxPollRecords);
+        this.consumer = KafkaClients.consumer(kafka, name, name + "-" + ProcessHandle.current().pid(), maxPollRecords);
         this.consumer.subscribe(List.copyOf(topics));
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);
