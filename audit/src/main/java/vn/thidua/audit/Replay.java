@@ -46,8 +46,14 @@ import vn.thidua.scoring.ScoringPolicy;
  */
 public final class Replay {
 
-    /** What to replay. */
-    public record Options(String bootstrap, Integer year, Instant asOf, String topicSuffix, String serviceUrl, Duration timeout) {
+    /**
+     * What to replay.
+     *
+     * @param kafkaLogin    SASL settings of the Kafka user to read as (empty: unauthenticated)
+     * @param authorization the {@code Authorization} header for evaluation-service (null: none)
+     */
+    public record Options(String bootstrap, Map<String, Object> kafkaLogin, Integer year, Instant asOf, String topicSuffix, String serviceUrl,
+                          java.util.function.Supplier<String> authorization, Duration timeout) {
     }
 
     /** An event with its place in the log (topic named without the suffix of a copy). */
@@ -116,7 +122,7 @@ public final class Replay {
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         ArrayDeque<Future<Decoded>> pending = new ArrayDeque<>();
         try {
-            new LogReader(options.bootstrap(), options.timeout()).read(topics, r -> {
+            new LogReader(options.bootstrap(), options.kafkaLogin(), options.timeout()).read(topics, r -> {
                 if (options.asOf() != null && Instant.ofEpochMilli(r.timestamp()).isAfter(options.asOf())) {
                     return;
                 }
@@ -267,9 +273,12 @@ public final class Replay {
 
     private String serviceDigest(int year) {
         try {
-            HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                    URI.create(options.serviceUrl() + "/api/scores/" + year + "/units")).timeout(Duration.ofSeconds(60)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.serviceUrl() + "/api/scores/" + year + "/units"))
+                    .timeout(Duration.ofSeconds(60));
+            if (options.authorization() != null) {
+                request.header("Authorization", options.authorization().get());
+            }
+            HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
             if (r.statusCode() != 200) {
                 throw new IllegalStateException("evaluation-service answered " + r.statusCode() + " for " + year);
             }
