@@ -133,7 +133,7 @@ public final class LocalStack implements Callable<Integer> {
                 keycloakPort, keycloakPort + 1, logs.resolve("keycloak.log"));
         running.add(keycloak);
         List<String> serviceUrls = List.of(url(campaignPort), url(participationPort), url(evaluationPort));
-        boolean created = keycloak.ensureRealm(adminPassword, Realm.json(credentials, serviceUrls));
+        boolean created = keycloak.ensureRealm(adminPassword, Realm.local(credentials, serviceUrls));
         Console.ok("Keycloak ready: issuer " + keycloak.issuer() + (created ? " (realm created with the sample accounts)" : ""));
 
         Console.step("starting the Kafka broker on port " + kafkaPort + " (KRaft, its own JVM; SASL/SCRAM-SHA-512, ACLs)");

@@ -19,19 +19,42 @@ final class Realm {
     static final String API_CLIENT = "thidua-api";
     static final String WEB_CLIENT = "thidua-web";
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final com.fasterxml.jackson.databind.ObjectWriter JSON_PRETTY = JSON.writerWithDefaultPrettyPrinter();
 
     private Realm() {
+    }
+
+    /** The local realm: the sample people, the feed's secret of the credentials file, and {@code thidua-cli}. */
+    static String local(Credentials credentials, List<String> webOrigins) {
+        return json(credentials.users(), credentials.client(Accounts.FEED_CLIENT).orElseThrow(), true, webOrigins);
+    }
+
+    /**
+     * The realm docker-compose imports ({@code deploy/keycloak/thidua-realm.json}): no people (the
+     * department's administrator creates them), no {@code thidua-cli}, the feed's secret and the
+     * services' public URLs from Keycloak's environment.
+     */
+    static String deployment() {
+        Credentials.Client feed = new Credentials.Client(Accounts.FEED_CLIENT, "${THIDUA_FEED_CLIENT_SECRET}", List.of("feed"));
+        return json(List.of(), feed, false, List.of("${THIDUA_CAMPAIGN_URL:http://localhost:8081}",
+                "${THIDUA_PARTICIPATION_URL:http://localhost:8082}", "${THIDUA_EVALUATION_URL:http://localhost:8083}"));
+    }
+
+    /** Writes {@link #deployment()} to the file given (how deploy/keycloak/thidua-realm.json is made; RealmTest keeps it so). */
+    public static void main(String[] args) throws java.io.IOException {
+        java.nio.file.Files.writeString(java.nio.file.Path.of(args[0]), deployment());
     }
 
     /**
      * @param webOrigins the services' URLs, where thidua-web's pages (and Swagger UI) may be served from
      */
-    static String json(Credentials credentials, List<String> webOrigins) {
+    private static String json(List<Credentials.User> people, Credentials.Client feed, boolean local, List<String> webOrigins) {
         ObjectNode realm = JSON.createObjectNode();
         realm.put("realm", Accounts.REALM);
         realm.put("displayName", "thidua — Sở Khoa học và Công nghệ");
         realm.put("enabled", true);
-        realm.put("sslRequired", "none");
+        // HTTPS is the deployment's proxy's business; the local stack is plain HTTP on 127.0.0.1
+        realm.put("sslRequired", local ? "none" : "external");
         realm.put("accessTokenLifespan", 900);
         realm.put("internationalizationEnabled", true);
         realm.putArray("supportedLocales").add("vi").add("en");
@@ -48,14 +71,15 @@ final class Realm {
         ArrayNode clients = realm.putArray("clients");
         clients.addObject().put("clientId", API_CLIENT).put("name", "thidua APIs").put("bearerOnly", true).put("publicClient", false)
                 .put("standardFlowEnabled", false).put("directAccessGrantsEnabled", false);
-        Credentials.Client feed = credentials.client(Accounts.FEED_CLIENT).orElseThrow();
         ObjectNode feedClient = clients.addObject().put("clientId", feed.clientId()).put("name", "UBND tỉnh — kênh kế hoạch")
                 .put("publicClient", false).put("clientAuthenticatorType", "client-secret").put("secret", feed.secret())
                 .put("serviceAccountsEnabled", true).put("standardFlowEnabled", false).put("directAccessGrantsEnabled", false);
         tokenMappers(feedClient, false);
-        ObjectNode cli = clients.addObject().put("clientId", Accounts.CLI_CLIENT).put("name", "thidua scripts and tests (local only)")
-                .put("publicClient", true).put("directAccessGrantsEnabled", true).put("standardFlowEnabled", false);
-        tokenMappers(cli, true);
+        if (local) {
+            ObjectNode cli = clients.addObject().put("clientId", Accounts.CLI_CLIENT).put("name", "thidua scripts and tests (local only)")
+                    .put("publicClient", true).put("directAccessGrantsEnabled", true).put("standardFlowEnabled", false);
+            tokenMappers(cli, true);
+        }
         ObjectNode web = clients.addObject().put("clientId", WEB_CLIENT).put("name", "thidua web pages")
                 .put("publicClient", true).put("standardFlowEnabled", true).put("directAccessGrantsEnabled", false);
         web.putObject("attributes").put("pkce.code.challenge.method", "S256").put("post.logout.redirect.uris", "+");
@@ -68,7 +92,7 @@ final class Realm {
         tokenMappers(web, true);
 
         ArrayNode users = realm.putArray("users");
-        for (Credentials.User u : credentials.users()) {
+        for (Credentials.User u : people) {
             ObjectNode user = users.addObject().put("username", u.username()).put("enabled", true)
                     .put("email", u.username() + "@thidua.local").put("emailVerified", true)
                     .put("firstName", firstName(u)).put("lastName", lastName(u));
@@ -83,7 +107,11 @@ final class Realm {
                 .put("serviceAccountClientId", feed.clientId());
         ArrayNode feedRoles = serviceAccount.putArray("realmRoles");
         feed.roles().forEach(feedRoles::add);
-        return realm.toString();
+        try {
+            return JSON_PRETTY.writeValueAsString(realm) + "\n";
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The API as audience, and (for people) the {@code unit} attribute as a claim of the access token. */
