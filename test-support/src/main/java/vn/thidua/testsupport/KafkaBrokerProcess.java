@@ -104,7 +104,13 @@ public final class KafkaBrokerProcess implements KafkaServer {
         Files.createFile(properties, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
         Files.writeString(properties, String.join("\n", lines) + "\n");
 
-        if (!Files.exists(dir.resolve("data").resolve("meta.properties"))) {
+        // the admin's SCRAM credential exists only if the storage was formatted secured (earlier thidua versions did not)
+        Path securedMarker = dir.resolve("formatted-with-users");
+        boolean formatted = Files.exists(dir.resolve("data").resolve("meta.properties"));
+        if (formatted && secured && !Files.exists(securedMarker)) {
+            throw new IllegalStateException("the Kafka data in " + dir + " was made without users (by an earlier thidua): start once with --fresh");
+        }
+        if (!formatted) {
             Path idFile = dir.resolve("cluster.id");
             if (!Files.exists(idFile)) {
                 Files.writeString(idFile, Uuid.randomUuid().toString());
@@ -119,6 +125,9 @@ public final class KafkaBrokerProcess implements KafkaServer {
             Process p = new ProcessBuilder(format).redirectErrorStream(true).redirectOutput(dir.resolve("format.out").toFile()).start();
             if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
                 throw new IllegalStateException("Kafka storage could not be formatted in " + dir + "; see " + dir.resolve("format.out"));
+            }
+            if (secured) {
+                Files.writeString(securedMarker, "SCRAM users and ACLs\n");
             }
         }
         Process process = new ProcessBuilder(java, "-Xmx768m", "-Djava.util.logging.manager=org.jboss.logmanager.LogManager", "-cp", classpath,
