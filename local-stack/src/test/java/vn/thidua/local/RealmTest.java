@@ -24,7 +24,10 @@ class RealmTest {
     @Test
     void the_deployment_realm_has_no_people_no_password_grant_client_and_no_secret() throws Exception {
         JsonNode realm = new ObjectMapper().readTree(Realm.deployment());
-        assertThat(realm.path("users")).isEmpty();
+        // only the feed's service account, which carries its role
+        assertThat(realm.path("users")).hasSize(1);
+        assertThat(realm.path("users").get(0).path("serviceAccountClientId").asText()).isEqualTo("provincial-feed");
+        assertThat(realm.path("users").get(0).path("realmRoles").toString()).isEqualTo("[\"feed\"]");
         List<String> clients = new ArrayList<>();
         realm.path("clients").forEach(c -> clients.add(c.path("clientId").asText()));
         assertThat(clients).containsExactlyInAnyOrder("thidua-api", "provincial-feed", "thidua-web");
