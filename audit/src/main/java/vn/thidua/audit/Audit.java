@@ -3,6 +3,7 @@ package vn.thidua.audit;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -10,13 +11,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.thidua.contract.access.BearerTokens;
+import vn.thidua.contract.access.Credentials;
+import vn.thidua.contract.access.KafkaLogin;
 
 /** {@code ./thidua-audit}: the auditors' replay of the thidua log. */
 @Command(name = "thidua-audit", mixinStandardHelpOptions = true, sortOptions = false, usageHelpWidth = 110,
@@ -37,8 +43,18 @@ import picocli.CommandLine.Option;
                 "3:chains, sequences and digests hold, but some events break the contract"})
 public final class Audit implements Callable<Integer> {
 
-    @Option(names = "--bootstrap", required = true, description = "Kafka bootstrap servers, e.g. localhost:19092")
+    @Option(names = "--bootstrap", description = "Kafka bootstrap servers, e.g. localhost:19092 (default: the credentials file's)")
     String bootstrap;
+    @Option(names = "--credentials", description = "the local stack's credentials.json: reads Kafka as the user `auditor` and asks"
+            + " evaluation-service (--service) with a token of the first person with the role auditor")
+    Path credentials;
+    @Option(names = "--kafka-user", description = "the Kafka user to read as (SASL/SCRAM-SHA-512); its password from --kafka-password"
+            + " or the environment variable THIDUA_KAFKA_PASSWORD")
+    String kafkaUser;
+    @Option(names = "--kafka-password", description = "the password of --kafka-user (prefer THIDUA_KAFKA_PASSWORD: a flag shows in ps)")
+    String kafkaPassword;
+    @Option(names = "--token", description = "a bearer token for --service (default: the environment variable THIDUA_TOKEN, or from --credentials)")
+    String token;
     @Option(names = "--year", description = "audit only this year (default: every year in the log)")
     Integer year;
     @Option(names = "--as-of", description = "the log as it stood at this instant, e.g. 2023-06-30T17:00:00+07:00")
@@ -86,6 +102,38 @@ public final class Audit implements Callable<Integer> {
         return cli;
     }
 
+    /** The replay's options from the flags, the credentials file and the environment. */
+    private Replay.Options options(Instant instant) throws IOException {
+        Credentials file = credentials == null ? null : Credentials.read(credentials);
+        String brokers = bootstrap != null ? bootstrap : file != null ? file.kafka().bootstrap() : null;
+        if (brokers == null) {
+            throw new IllegalArgumentException("--bootstrap is required without --credentials (see --help)");
+        }
+        Map<String, Object> login = Map.of();
+        String password = kafkaPassword != null ? kafkaPassword : System.getenv("THIDUA_KAFKA_PASSWORD");
+        if (kafkaUser != null) {
+            if (password == null) {
+                throw new IllegalArgumentException("--kafka-user " + kafkaUser + " needs --kafka-password or THIDUA_KAFKA_PASSWORD");
+            }
+            login = KafkaLogin.sasl(KafkaLogin.SCRAM_SHA_512, kafkaUser, password);
+        } else if (file != null) {
+            Credentials.KafkaUser auditor = file.kafkaUser("auditor")
+                    .orElseThrow(() -> new IllegalArgumentException(credentials + " has no Kafka user auditor"));
+            login = KafkaLogin.sasl(file.kafka().mechanism(), auditor.username(), auditor.password());
+        }
+        Supplier<String> authorization = null;
+        String bearer = token != null ? token : System.getenv("THIDUA_TOKEN");
+        if (bearer != null) {
+            authorization = () -> "Bearer " + bearer;
+        } else if (file != null && service != null) {
+            Credentials.User person = file.userWithRole("auditor", null)
+                    .orElseThrow(() -> new IllegalArgumentException(credentials + " has no person with the role auditor"));
+            BearerTokens tokens = BearerTokens.ofUser(file, person.username());
+            authorization = tokens::header;
+        }
+        return new Replay.Options(brokers, login, year, instant, topicSuffix, service, authorization, Duration.ofSeconds(timeoutSeconds));
+    }
+
     @Override
     public Integer call() throws Exception {
         Instant instant = null;
@@ -101,7 +149,13 @@ public final class Audit implements Callable<Integer> {
             err.println("✗ --export needs --year: a bundle holds one year's table");
             return 2;
         }
-        Replay.Options options = new Replay.Options(bootstrap, year, instant, topicSuffix, service, Duration.ofSeconds(timeoutSeconds));
+        Replay.Options options;
+        try {
+            options = options(instant);
+        } catch (IOException | IllegalArgumentException e) {
+            err.println("✗ " + e.getMessage());
+            return 2;
+        }
         Report report;
         long exported = -1;
         try (Progress progress = new Progress(err)) {
@@ -111,7 +165,10 @@ public final class Audit implements Callable<Integer> {
                 exported = Bundle.write(export, options, year, replay.table(year), (read, total) -> { });
             }
         } catch (org.apache.kafka.common.errors.TimeoutException e) {
-            err.println("✗ cannot reach Kafka at " + bootstrap + " within " + timeoutSeconds + " s; check --bootstrap and that the broker runs");
+            err.println("✗ cannot reach Kafka at " + options.bootstrap() + " within " + timeoutSeconds + " s; check --bootstrap, that the broker runs, and whether it wants a user (--credentials or --kafka-user)");
+            return 2;
+        } catch (org.apache.kafka.common.errors.AuthenticationException | org.apache.kafka.common.errors.AuthorizationException e) {
+            err.println("✗ Kafka at " + options.bootstrap() + " refused the audit: " + e.getMessage() + "; check --kafka-user or --credentials");
             return 2;
         } catch (org.apache.kafka.common.KafkaException | IllegalStateException | java.io.UncheckedIOException e) {
             err.println("✗ the audit could not run: " + e.getMessage());

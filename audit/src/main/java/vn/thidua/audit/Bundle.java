@@ -52,7 +52,7 @@ final class Bundle {
             json.writeStringField("exportedAt", Instant.now().toString());
             json.writeEndObject();
             json.writeRaw('\n');
-            long written = new LogReader(options.bootstrap(), options.timeout()).read(topics, r -> {
+            long written = new LogReader(options.bootstrap(), options.kafkaLogin(), options.timeout()).read(topics, r -> {
                 if (options.asOf() == null || !Instant.ofEpochMilli(r.timestamp()).isAfter(options.asOf())) {
                     record(json, r);
                 }

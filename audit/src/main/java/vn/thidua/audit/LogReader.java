@@ -26,16 +26,19 @@ public final class LogReader {
     }
 
     private final String bootstrap;
+    private final Map<String, Object> login;
     private final Duration timeout;
 
-    LogReader(String bootstrap, Duration timeout) {
+    LogReader(String bootstrap, Map<String, Object> login, Duration timeout) {
         this.bootstrap = bootstrap;
+        this.login = login;
         this.timeout = timeout;
     }
 
     /** Reads every record of {@code topics} that exists now; topics that do not exist are skipped. */
     long read(List<String> topics, Consumer<ConsumerRecord<String, byte[]>> each, Progress progress) {
         Properties config = new Properties();
+        config.putAll(login);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");

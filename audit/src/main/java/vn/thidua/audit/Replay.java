@@ -49,8 +49,14 @@ import vn.thidua.scoring.Watermark;
  */
 public final class Replay {
 
-    /** What to replay. */
-    public record Options(String bootstrap, Integer year, Instant asOf, String topicSuffix, String serviceUrl, Duration timeout) {
+    /**
+     * What to replay.
+     *
+     * @param kafkaLogin    SASL settings of the Kafka user to read as (empty: unauthenticated)
+     * @param authorization the {@code Authorization} header for evaluation-service (null: none)
+     */
+    public record Options(String bootstrap, Map<String, Object> kafkaLogin, Integer year, Instant asOf, String topicSuffix, String serviceUrl,
+                          java.util.function.Supplier<String> authorization, Duration timeout) {
     }
 
     /** An event with its place in the log (its topic as the contract names it, whatever the suffix of a copy). */
@@ -125,7 +131,7 @@ public final class Replay {
         ExecutorService workers = Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors());
         ArrayDeque<Future<Decoded>> pending = new ArrayDeque<>();
         try {
-            new LogReader(options.bootstrap(), options.timeout()).read(topics, r -> {
+            new LogReader(options.bootstrap(), options.kafkaLogin(), options.timeout()).read(topics, r -> {
                 if (options.asOf() != null && Instant.ofEpochMilli(r.timestamp()).isAfter(options.asOf())) {
                     return;
                 }
@@ -281,9 +287,12 @@ public final class Replay {
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
         try {
             while (true) {
-                HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(options.serviceUrl() + "/api/scores/" + year + "/units")).timeout(Duration.ofSeconds(60)).build(),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(options.serviceUrl() + "/api/scores/" + year + "/units"))
+                        .timeout(Duration.ofSeconds(60));
+                if (options.authorization() != null) {
+                    request.header("Authorization", options.authorization().get());
+                }
+                HttpResponse<String> r = HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
                 if (r.statusCode() != 200) {
                     throw new IllegalStateException("evaluation-service answered " + r.statusCode() + " for " + year);
                 }

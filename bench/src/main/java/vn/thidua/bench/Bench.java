@@ -35,6 +35,9 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.thidua.contract.access.BearerTokens;
+import vn.thidua.contract.access.Credentials;
+import vn.thidua.contract.access.KafkaLogin;
 import vn.thidua.contract.events.Topic;
 
 /** {@code ./thidua-bench}: every figure printed beside the physical limit measured in the same run. */
@@ -55,12 +58,15 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--participation-url", defaultValue = "http://localhost:8082") String participationUrl;
     @Option(names = "--evaluation-url", defaultValue = "http://localhost:8083") String evaluationUrl;
     @Option(names = "--bootstrap", defaultValue = "localhost:19092") String bootstrap;
+    @Option(names = "--credentials", description = "the local stack's credentials.json (e.g. .thidua-local/credentials.json): requests carry"
+            + " the officer's token, Kafka is read as the user auditor; without it, no token and plaintext Kafka") Path credentials;
     @Option(names = "--pg", defaultValue = "jdbc:postgresql://localhost:15432/", description = "PostgreSQL base URL (database appended)") String pg;
     @Option(names = "--pg-user", defaultValue = "postgres") String pgUser;
     @Option(names = "--pg-password", defaultValue = "") String pgPassword;
     @Option(names = "--out", defaultValue = "bench/results") Path out;
 
     private final Http http = new Http();
+    private Map<String, Object> kafkaLogin = Map.of();
     /** Idempotency keys are unique to this run: a key of an earlier run would replay that run's answer. */
     private final String run = "bench-" + Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, Object> results = new LinkedHashMap<>();
@@ -83,6 +89,18 @@ public final class Bench implements Callable<Integer> {
     }
 
     private int run() throws Exception {
+        if (credentials != null) {
+            Credentials file = Credentials.read(credentials);
+            Credentials.User officer = file.userWithRole("officer", null)
+                    .orElseThrow(() -> new IllegalStateException(credentials + " has no person with the role officer"));
+            BearerTokens tokens = BearerTokens.ofUser(file, officer.username());
+            tokens.accessToken();
+            http.authorize(tokens::header);
+            Credentials.KafkaUser auditor = file.kafkaUser("auditor")
+                    .orElseThrow(() -> new IllegalStateException(credentials + " has no Kafka user auditor"));
+            kafkaLogin = KafkaLogin.sasl(file.kafka().mechanism(), auditor.username(), auditor.password());
+            say("signed in: requests as " + officer.username() + " (token from " + file.tokenEndpoint() + "), Kafka as " + auditor.username());
+        }
         Workload w = new Workload(units, members, campaigns, records, seed);
         results.put("workload", Map.of("units", units, "membersPerUnit", members, "campaigns", campaigns, "recordsPerMember", records,
                 "records", w.recordCount(), "clients", clients, "seed", seed));
@@ -378,6 +396,7 @@ public final class Bench implements Callable<Integer> {
 
     private double plainConsumer(List<String> topics) {
         Properties config = new Properties();
+        config.putAll(kafkaLogin);
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
@@ -455,8 +474,12 @@ public final class Bench implements Callable<Integer> {
         Path report = Files.createTempFile("thidua-audit-", ".json");
         try {
             long started = System.nanoTime();
-            Process audit = new ProcessBuilder(Path.of("thidua-audit").toAbsolutePath().toString(), "--bootstrap", bootstrap,
-                    "--json", report.toString()).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            List<String> command = new ArrayList<>(List.of(Path.of("thidua-audit").toAbsolutePath().toString(), "--bootstrap", bootstrap,
+                    "--json", report.toString()));
+            if (credentials != null) {
+                command.addAll(List.of("--credentials", credentials.toString()));
+            }
+            Process audit = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             int exit = audit.waitFor();
             double seconds = (System.nanoTime() - started) / 1e9;
             if (exit == 2 || Files.size(report) == 0) {

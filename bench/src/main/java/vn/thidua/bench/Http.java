@@ -14,10 +14,19 @@ import java.time.Duration;
 final class Http {
     final ObjectMapper json = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
+    private volatile java.util.function.Supplier<String> authorization;
+
+    /** Every request from now on carries this {@code Authorization} header (a bearer token, renewed by the supplier). */
+    void authorize(java.util.function.Supplier<String> header) {
+        this.authorization = header;
+    }
 
     HttpResponse<String> send(String method, String url, Object body, String idempotencyKey, Duration timeout) {
         try {
             HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+            if (authorization != null) {
+                r.header("Authorization", authorization.get());
+            }
             if (body != null) {
                 r.header("Content-Type", "application/json");
             }

@@ -29,11 +29,11 @@ class BenchIT {
         Path out = Files.createTempDirectory("thidua-bench-results");
         // ports below Linux's ephemeral range (32768-60999), where an outgoing connection may hold one for a while
         Process stack = new ProcessBuilder("./thidua-local", "--no-build", "--no-sample", "--fresh", "--data-dir", data.toString(),
-                "--pg-port", "24432", "--kafka-port", "24092", "--campaign-port", "24081", "--participation-port", "24082",
+                "--pg-port", "24432", "--kafka-port", "24092", "--keycloak-port", "24090", "--campaign-port", "24081", "--participation-port", "24082",
                 "--evaluation-port", "24083").directory(REPO.toFile()).redirectErrorStream(true).start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
-            long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+            long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
             String line;
             boolean ready = false;
             while (!ready && (line = lines.readLine()) != null && System.nanoTime() < deadline) {
@@ -48,7 +48,8 @@ class BenchIT {
             Process bench = new ProcessBuilder("./thidua-bench", "--units", "6", "--members", "5", "--campaigns", "2", "--records", "4",
                     "--clients", "4", "--probes", "2", "--campaign-url", "http://localhost:24081",
                     "--participation-url", "http://localhost:24082", "--evaluation-url", "http://localhost:24083",
-                    "--bootstrap", "localhost:24092", "--pg", "jdbc:postgresql://localhost:24432/", "--out", out.toString())
+                    "--bootstrap", "localhost:24092", "--credentials", data.resolve("credentials.json").toString(),
+                    "--pg", "jdbc:postgresql://localhost:24432/", "--out", out.toString())
                     .directory(REPO.toFile()).redirectErrorStream(true).start();
             String printed = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             System.out.println(printed);

@@ -20,17 +20,26 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import vn.thidua.contract.access.BearerTokens;
+import vn.thidua.contract.access.Credentials;
+import vn.thidua.contract.access.KafkaLogin;
+import vn.thidua.kit.kafka.KafkaSettings;
+import vn.thidua.kit.kafka.TopicProvisioner;
 import vn.thidua.testsupport.EmbeddedPostgresServer;
+import vn.thidua.testsupport.KafkaAcls;
+import vn.thidua.testsupport.KafkaBrokerProcess;
 
 /** {@code ./thidua-local}: the whole of thidua on this machine, no Docker. */
 @Command(name = "thidua-local", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-                "Runs thidua on this machine with no Docker: a real PostgreSQL (one database per service, fsync on),",
-                "a Kafka broker in its own JVM, and campaign-, participation- and evaluation-service as separate processes.",
-                "On first start it loads the sample of the seed document through the APIs. Data stays in --data-dir",
+                "Runs thidua on this machine with no Docker: a real PostgreSQL (one database and role per service, fsync on),",
+                "Keycloak (realm thidua with the sample accounts), a Kafka broker in its own JVM (SASL/SCRAM, ACLs), and",
+                "campaign-, participation- and evaluation-service as separate processes. On first start it loads the sample",
+                "of the seed document through the APIs with those accounts. Data and credentials.json stay in --data-dir",
                 "between runs; Ctrl-C stops everything."})
 public final class LocalStack implements Callable<Integer> {
 
@@ -44,6 +53,8 @@ public final class LocalStack implements Callable<Integer> {
     int pgPort;
     @Option(names = "--kafka-port", defaultValue = "19092", description = "Kafka port; the controller takes the next one (default: ${DEFAULT-VALUE})")
     int kafkaPort;
+    @Option(names = "--keycloak-port", defaultValue = "18080", description = "Keycloak port; its management port (health) is the next one (default: ${DEFAULT-VALUE})")
+    int keycloakPort;
     @Option(names = "--campaign-port", defaultValue = "8081", description = "campaign-service port (default: ${DEFAULT-VALUE})")
     int campaignPort;
     @Option(names = "--participation-port", defaultValue = "8082", description = "participation-service port (default: ${DEFAULT-VALUE})")
@@ -54,7 +65,10 @@ public final class LocalStack implements Callable<Integer> {
     boolean noSample;
     @Option(names = "--service-heap", defaultValue = "512m", description = "each service's -Xmx (default: ${DEFAULT-VALUE})")
     String serviceHeap;
+    @Option(names = "--host", defaultValue = "127.0.0.1", description = "the address the services listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
+    String host;
 
+    private static final List<String> DATABASES = List.of("campaign", "participation", "evaluation", "keycloak");
     private final List<AutoCloseable> running = new ArrayList<>();
     private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -72,7 +86,7 @@ public final class LocalStack implements Callable<Integer> {
             run();
             stopped.await();
             return 0;
-        } catch (StackException e) {
+        } catch (StackException | IllegalStateException e) {
             Console.fail(e.getMessage());
             return 1;
         }
@@ -85,6 +99,8 @@ public final class LocalStack implements Callable<Integer> {
         ports.put("PostgreSQL (--pg-port)", pgPort);
         ports.put("Kafka (--kafka-port)", kafkaPort);
         ports.put("the Kafka controller (--kafka-port + 1)", kafkaPort + 1);
+        ports.put("Keycloak (--keycloak-port)", keycloakPort);
+        ports.put("Keycloak's management port (--keycloak-port + 1)", keycloakPort + 1);
         ports.put("campaign-service (--campaign-port)", campaignPort);
         ports.put("participation-service (--participation-port)", participationPort);
         ports.put("evaluation-service (--evaluation-port)", evaluationPort);
@@ -99,18 +115,38 @@ public final class LocalStack implements Callable<Integer> {
         Path logs = Files.createDirectories(dataDir.resolve("logs"));
         Console.plain("thidua local stack: data in " + dataDir.toAbsolutePath() + ", logs in " + logs.toAbsolutePath());
 
+        Path credentialsFile = dataDir.resolve("credentials.json").toAbsolutePath();
+        Credentials credentials = Accounts.load(credentialsFile, KeycloakServer.url(keycloakPort) + "/realms/" + Accounts.REALM, "localhost:" + kafkaPort);
+
         Console.step("starting PostgreSQL 17 on port " + pgPort + " (durable: fsync and synchronous_commit on)");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"), pgPort);
         running.add(postgres);
-        for (String db : List.of("campaign", "participation", "evaluation")) {
+        for (String db : DATABASES) {
             postgres.createDatabase(db);
+            DatabaseRoles.ownedBy(postgres, db, db);
         }
-        Console.ok("PostgreSQL ready: " + postgres.jdbcUrl("{campaign,participation,evaluation}"));
+        Console.ok("PostgreSQL ready: " + postgres.jdbcUrl("{" + String.join(",", DATABASES) + "}") + ", each database its own role");
 
-        Console.step("starting the Kafka broker on port " + kafkaPort + " (KRaft, its own JVM)");
-        KafkaBroker kafka = KafkaBroker.start(java, classpath, dataDir.resolve("kafka"), kafkaPort, kafkaPort + 1, logs.resolve("kafka.log"));
+        Console.step("starting Keycloak on " + KeycloakServer.url(keycloakPort) + " (its own process group; data in PostgreSQL)");
+        Path adminPassword = dataDir.resolve("keycloak/admin-password").toAbsolutePath();
+        KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(repo), adminPassword, postgres.jdbcUrl("keycloak"), "keycloak",
+                keycloakPort, keycloakPort + 1, logs.resolve("keycloak.log"));
+        running.add(keycloak);
+        List<String> serviceUrls = List.of(url(campaignPort), url(participationPort), url(evaluationPort));
+        boolean created = keycloak.ensureRealm(adminPassword, Realm.local(credentials, serviceUrls));
+        Console.ok("Keycloak ready: issuer " + keycloak.issuer() + (created ? " (realm created with the sample accounts)" : ""));
+
+        Console.step("starting the Kafka broker on port " + kafkaPort + " (KRaft, its own JVM; SASL/SCRAM-SHA-512, ACLs)");
+        KafkaBrokerProcess kafka;
+        try {
+            kafka = KafkaBrokerProcess.start(java, classpath, dataDir.resolve("kafka"), kafkaPort, kafkaPort + 1, logs.resolve("kafka.log"),
+                    Accounts.kafkaUsers(credentials));
+        } catch (IllegalStateException e) {
+            throw new StackException(e.getMessage());
+        }
         running.add(kafka);
-        Console.ok("Kafka ready: " + kafka.bootstrap());
+        TopicProvisioner.ensureTopics(adminSettings(kafka.bootstrapServers(), Accounts.kafkaPassword(credentials, KafkaAcls.ADMIN)));
+        Console.ok("Kafka ready: " + kafka.bootstrapServers() + " (topics created by the admin; each service may write only its own)");
 
         Map<String, Integer> services = new LinkedHashMap<>();
         services.put("campaign-service", campaignPort);
@@ -120,9 +156,16 @@ public final class LocalStack implements Callable<Integer> {
         for (Map.Entry<String, Integer> s : services.entrySet()) {
             Console.step("starting " + s.getKey() + " on port " + s.getValue());
             String db = s.getKey().substring(0, s.getKey().indexOf('-'));
-            ServiceProcess process = ServiceProcess.start(java, repo, s.getKey(), s.getValue(), serviceHeap, Map.of(
-                    "THIDUA_DB_URL", postgres.jdbcUrl(db), "THIDUA_DB_USER", postgres.username(), "THIDUA_DB_PASSWORD", postgres.password(),
-                    "THIDUA_KAFKA", kafka.bootstrap()), logs.resolve(s.getKey() + ".log"));
+            Map<String, String> env = new LinkedHashMap<>();
+            env.put("THIDUA_DB_URL", postgres.jdbcUrl(db));
+            env.put("THIDUA_DB_USER", db);
+            env.put("THIDUA_DB_PASSWORD", "");
+            env.put("THIDUA_KAFKA", kafka.bootstrapServers());
+            env.put("THIDUA_KAFKA_USERNAME", s.getKey());
+            env.put("THIDUA_KAFKA_PASSWORD", Accounts.kafkaPassword(credentials, s.getKey()));
+            env.put("THIDUA_OIDC_ISSUER", keycloak.issuer());
+            env.put("THIDUA_OIDC_CLIENT_ID", Realm.API_CLIENT);
+            ServiceProcess process = ServiceProcess.start(java, repo, s.getKey(), host, s.getValue(), serviceHeap, env, logs.resolve(s.getKey() + ".log"));
             running.add(process);
             started.add(process);
         }
@@ -134,7 +177,7 @@ public final class LocalStack implements Callable<Integer> {
         String campaign = started.get(0).url();
         String participation = started.get(1).url();
         String evaluation = started.get(2).url();
-        SampleLoader sample = new SampleLoader(campaign, participation);
+        SampleLoader sample = new SampleLoader(campaign, participation, credentials);
         if (noSample) {
             Console.info("--no-sample: nothing loaded");
         } else if (sample.alreadyLoaded()) {
@@ -146,35 +189,48 @@ public final class LocalStack implements Callable<Integer> {
             Console.ok("sample loaded: campaigns " + loaded.phaseCampaignId() + " (theo Đợt) and " + loaded.thematicCampaignId()
                     + " (theo Chuyên đề), " + loaded.members() + " members, " + loaded.records() + " records of " + SampleLoader.YEAR);
         }
-        printTable(evaluation);
+        printTable(evaluation, BearerTokens.ofUser(credentials, Accounts.AUDITOR));
 
         Console.plain("");
         Console.plain("thidua is ready.");
         for (ServiceProcess s : started) {
             Console.plain(String.format("  %-22s %s   Swagger UI: %s/q/swagger-ui   log: %s", s.name(), s.url(), s.url(), s.log()));
         }
-        Console.plain("  Kafka bootstrap        " + kafka.bootstrap());
-        Console.plain("  PostgreSQL             " + postgres.jdbcUrl("<campaign|participation|evaluation>") + " (user postgres, no password)");
-        Console.plain("Try:");
-        Console.plain("  curl " + campaign + "/api/campaigns?year=" + SampleLoader.YEAR);
-        Console.plain("  curl \"" + participation + "/api/units/TTR/members?on=" + SampleLoader.YEAR + "-06-30\"");
-        Console.plain("  curl " + evaluation + "/api/scores/" + SampleLoader.YEAR + "/units");
+        Console.plain("  Keycloak               " + keycloak.url() + "   issuer: " + keycloak.issuer() + "   log: " + keycloak.log());
+        Console.plain("  Kafka bootstrap        " + kafka.bootstrapServers() + " (SASL/SCRAM-SHA-512)");
+        Console.plain("  PostgreSQL             " + postgres.jdbcUrl("<campaign|participation|evaluation|keycloak>")
+                + " (each database its own role of the same name; local trust, no password)");
+        Console.plain("Accounts (passwords in " + credentialsFile + ", readable only by you):");
+        for (Credentials.User u : credentials.users()) {
+            Console.plain(String.format("  %-16s %s%s", u.username(), String.join(", ", u.roles()), u.unit() == null ? "" : " of " + u.unit()));
+        }
+        for (Credentials.Client c : credentials.clients()) {
+            Console.plain(String.format("  %-16s %s (client credentials)", c.clientId(), String.join(", ", c.roles())));
+        }
+        Console.plain("  Kafka users:     " + String.join(", ", credentials.kafka().users().stream().map(Credentials.KafkaUser::username).toList()));
+        Console.plain("Try (a token for the officer, then a call):");
+        Console.plain("  TOKEN=$(curl -s " + credentials.tokenEndpoint() + " -d grant_type=password -d client_id=" + Accounts.CLI_CLIENT
+                + " -d username=" + Accounts.OFFICER + " --data-urlencode password=\"$(jq -r '.users[] | select(.username==\"" + Accounts.OFFICER
+                + "\") | .password' " + credentialsFile + ")\" | jq -r .access_token)");
+        Console.plain("  curl -H \"Authorization: Bearer $TOKEN\" " + campaign + "/api/campaigns?year=" + SampleLoader.YEAR);
+        Console.plain("  curl -H \"Authorization: Bearer $TOKEN\" \"" + participation + "/api/units/TTR/members?on=" + SampleLoader.YEAR + "-06-30\"");
+        Console.plain("  curl -H \"Authorization: Bearer $TOKEN\" " + evaluation + "/api/scores/" + SampleLoader.YEAR + "/units");
         Console.plain("Ctrl-C stops everything.");
     }
 
     /** Waits until the year's table has every sample record counted, and prints it. */
-    private static void printTable(String evaluation) throws IOException, InterruptedException {
+    private static void printTable(String evaluation, BearerTokens reader) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newHttpClient();
         ObjectMapper json = new ObjectMapper().enable(com.fasterxml.jackson.databind.DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
         JsonNode table = null;
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         long previous = -1;
         while (System.nanoTime() < deadline) {
-            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(evaluation + "/api/scores/" + SampleLoader.YEAR + "/units")).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(evaluation + "/api/scores/" + SampleLoader.YEAR + "/units"))
+                    .header("Authorization", reader.header()).build(), HttpResponse.BodyHandlers.ofString());
             table = json.readTree(r.body());
-            JsonNode appraisal = json.readTree(http.send(HttpRequest.newBuilder(URI.create(evaluation + "/api/appraisals/" + SampleLoader.YEAR)).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            JsonNode appraisal = json.readTree(http.send(HttpRequest.newBuilder(URI.create(evaluation + "/api/appraisals/" + SampleLoader.YEAR))
+                    .header("Authorization", reader.header()).build(), HttpResponse.BodyHandlers.ofString()).body());
             long counted = appraisal.path("counts").path("countedRecords").asLong();
             if (counted > 0 && counted == previous) {
                 break;
@@ -191,6 +247,50 @@ public final class LocalStack implements Callable<Integer> {
             Console.info(String.format("%d. %-5s điểm %6.2f  tỷ lệ tham gia %.2f  (%d người)", u.path("rank").asInt(), u.path("unitCode").asText(),
                     u.path("score").decimalValue(), u.path("coverage").decimalValue(), u.path("rosterSize").asInt()));
         }
+    }
+
+    private static String url(int port) {
+        return "http://localhost:" + port;
+    }
+
+    /** The Kafka admin's settings, for creating the topics as every service would (TopicProvisioner). */
+    private static KafkaSettings adminSettings(String bootstrap, String password) {
+        return new KafkaSettings() {
+            @Override
+            public String bootstrapServers() {
+                return bootstrap;
+            }
+
+            @Override
+            public Optional<String> username() {
+                return Optional.of(KafkaAcls.ADMIN);
+            }
+
+            @Override
+            public Optional<String> password() {
+                return Optional.of(password);
+            }
+
+            @Override
+            public String mechanism() {
+                return KafkaLogin.SCRAM_SHA_512;
+            }
+
+            @Override
+            public int partitions() {
+                return 3;
+            }
+
+            @Override
+            public short replicationFactor() {
+                return 1;
+            }
+
+            @Override
+            public int relayBatchSize() {
+                return 1;
+            }
+        };
     }
 
     private static void requireFree(String what, int port) {

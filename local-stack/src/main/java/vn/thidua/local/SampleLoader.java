@@ -14,12 +14,16 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import vn.thidua.contract.access.BearerTokens;
+import vn.thidua.contract.access.Credentials;
 
 /**
  * The sample of the seed document, loaded through the public REST APIs as its users would: the
  * department's five units, the plans 108/KH-UBND, 132/KH-UBND and 12/KH-KHCN, the two campaigns
  * (theo Đợt and theo Chuyên đề) sent to every unit and acknowledged, a roster of members, and a year
- * (2023) of participation. Deterministic: the same sample every time.
+ * (2023) of participation. Deterministic: the same sample every time. Each call carries the token of
+ * the account that would make it: plans the provincial feed's, units and campaigns the officer's,
+ * acknowledgements, rosters and records the unit head's of that unit.
  */
 final class SampleLoader {
     static final int YEAR = 2023;
@@ -45,40 +49,46 @@ final class SampleLoader {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String campaignUrl;
     private final String participationUrl;
+    private final BearerTokens feed;
+    private final BearerTokens officer;
+    private final Map<String, BearerTokens> unitHeads = new LinkedHashMap<>();
 
-    SampleLoader(String campaignUrl, String participationUrl) {
+    SampleLoader(String campaignUrl, String participationUrl, Credentials credentials) {
         this.campaignUrl = campaignUrl;
         this.participationUrl = participationUrl;
+        this.feed = BearerTokens.ofClient(credentials, Accounts.FEED_CLIENT);
+        this.officer = BearerTokens.ofUser(credentials, Accounts.OFFICER);
+        UNITS.keySet().forEach(unit -> unitHeads.put(unit, BearerTokens.ofUser(credentials, Accounts.unitHead(unit))));
     }
 
     /** Whether the system already holds data (then the sample is not loaded again). */
     boolean alreadyLoaded() throws IOException, InterruptedException {
-        return call("GET", campaignUrl + "/api/units", null, null).size() > 0;
+        return json.readTree(check(send("GET", campaignUrl + "/api/units", null, null, officer), campaignUrl + "/api/units")).size() > 0;
     }
 
     Loaded load() throws IOException, InterruptedException {
-        UNITS.forEach((code, name) -> put(campaignUrl + "/api/units/" + code, Map.of("name", name, "head", "Trưởng " + name)));
+        UNITS.forEach((code, name) -> put(campaignUrl + "/api/units/" + code, Map.of("name", name, "head", "Trưởng " + name), officer));
         post(campaignUrl + "/api/plans", plan("108/KH-UBND", "2022-07-13", "UBND tỉnh Thái Nguyên",
-                "Tổ chức thực hiện phong trào thi đua “Thái Nguyên chung sức xây dựng nông thôn mới giai đoạn 2021-2025”", "2021-01-01", "2025-12-31"), null);
+                "Tổ chức thực hiện phong trào thi đua “Thái Nguyên chung sức xây dựng nông thôn mới giai đoạn 2021-2025”", "2021-01-01", "2025-12-31"), null, feed);
         post(campaignUrl + "/api/plans", plan("132/KH-UBND", "2022-09-09", "UBND tỉnh Thái Nguyên",
-                "Tổ chức thực hiện Đợt thi đua đặc biệt kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc", "2022-09-09", "2023-06-11"), null);
+                "Tổ chức thực hiện Đợt thi đua đặc biệt kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc", "2022-09-09", "2023-06-11"), null, feed);
         post(campaignUrl + "/api/plans", plan("12/KH-KHCN", "2022-02-10", "Sở Khoa học và Công nghệ Thái Nguyên",
-                "Kế hoạch phát động phong trào thi đua năm 2022 của Sở Khoa học và Công nghệ", "2022-01-01", "2022-12-31"), null);
+                "Kế hoạch phát động phong trào thi đua năm 2022 của Sở Khoa học và Công nghệ", "2022-01-01", "2022-12-31"), null, feed);
 
         String phase = post(campaignUrl + "/api/campaigns", campaign("PHASE",
                 "Đợt thi đua đặc biệt kỷ niệm 75 năm Ngày Chủ tịch Hồ Chí Minh ra Lời kêu gọi thi đua ái quốc (11/6/1948 - 11/6/2023)",
                 "Nâng cao nhận thức, trách nhiệm của cấp ủy, tập thể lãnh đạo cùng toàn thể đội ngũ cán bộ, đảng viên, CCVC và người lao động về "
                         + "vị trí, vai trò, tác dụng của phong trào thi đua yêu nước; tạo khí thế thi đua sôi nổi, rộng khắp.",
-                List.of("132/KH-UBND"), "2022-09-15", "2023-06-11"), "sample-campaign-phase").path("campaignId").asText();
+                List.of("132/KH-UBND"), "2022-09-15", "2023-06-11"), "sample-campaign-phase", officer).path("campaignId").asText();
         String thematic = post(campaignUrl + "/api/campaigns", campaign("THEMATIC",
                 "Thái Nguyên chung sức xây dựng nông thôn mới giai đoạn 2021-2025",
                 "Góp phần nâng cao đời sống vật chất và tinh thần của người dân nông thôn, xây dựng hạ tầng kinh tế - xã hội nông thôn "
                         + "đồng bộ và hiện đại, gắn với quá trình đô thị hoá.",
-                List.of("108/KH-UBND", "12/KH-KHCN"), "2022-09-15", "2025-12-31"), "sample-campaign-thematic").path("campaignId").asText();
+                List.of("108/KH-UBND", "12/KH-KHCN"), "2022-09-15", "2025-12-31"), "sample-campaign-thematic", officer).path("campaignId").asText();
         for (String campaign : List.of(phase, thematic)) {
             for (String unit : UNITS.keySet()) {
                 post(campaignUrl + "/api/campaigns/" + campaign + "/acknowledgements/" + unit,
-                        Map.of("acknowledgedBy", "Trưởng " + UNITS.get(unit)), null);
+                        Map.of("acknowledgedBy", "Trưởng " + UNITS.get(unit)), null, unitHeads.get(unit));
             }
         }
 
@@ -90,13 +100,13 @@ final class SampleLoader {
                 String id = "CB-" + unit + "-" + String.format("%02d", i);
                 String name = FAMILY[n % FAMILY.length] + " " + MIDDLE[(n * 3) % MIDDLE.length] + " " + GIVEN[(n * 7) % GIVEN.length];
                 put(participationUrl + "/api/units/" + unit + "/members/" + id,
-                        Map.of("fullName", name, "position", i == 1 ? "Trưởng phòng" : "Chuyên viên", "fromDate", "2020-01-02"));
+                        Map.of("fullName", name, "position", i == 1 ? "Trưởng phòng" : "Chuyên viên", "fromDate", "2020-01-02"), unitHeads.get(unit));
                 members.add(new String[] {unit, id, name});
             }
         }
-        post(participationUrl + "/api/units/TTR/members/CB-TTR-06/leave", Map.of("date", "2023-07-01"), null);
+        post(participationUrl + "/api/units/TTR/members/CB-TTR-06/leave", Map.of("date", "2023-07-01"), null, unitHeads.get("TTR"));
         put(participationUrl + "/api/units/QLKH/members/CB-TTR-06",
-                Map.of("fullName", members.get(11)[2], "position", "Chuyên viên", "fromDate", "2023-07-01"));
+                Map.of("fullName", members.get(11)[2], "position", "Chuyên viên", "fromDate", "2023-07-01"), unitHeads.get("QLKH"));
 
         int records = 0;
         for (int m = 0; m < members.size(); m++) {
@@ -141,7 +151,7 @@ final class SampleLoader {
         // the campaign reaches participation-service through Kafka: a 409 campaign-not-known is retried, as clients should
         for (int attempt = 0; attempt < 120; attempt++) {
             try {
-                int status = send("POST", participationUrl + "/api/participations", body, key).statusCode();
+                int status = send("POST", participationUrl + "/api/participations", body, key, unitHeads.get(unit)).statusCode();
                 if (status == 201) {
                     return 1;
                 }
@@ -173,11 +183,11 @@ final class SampleLoader {
         return c;
     }
 
-    private void put(String url, Object body) {
+    private void put(String url, Object body, BearerTokens who) {
         try {
             // a roster waits until participation-service has read a campaign sent to the unit: 409 unit-not-notified is retried
             for (int attempt = 0; ; attempt++) {
-                HttpResponse<String> response = send("PUT", url, body, null);
+                HttpResponse<String> response = send("PUT", url, body, null, who);
                 if (response.statusCode() != 409 || !response.body().contains("unit-not-notified") || attempt == 120) {
                     check(response, url);
                     return;
@@ -189,21 +199,17 @@ final class SampleLoader {
         }
     }
 
-    private JsonNode post(String url, Object body, String key) {
+    private JsonNode post(String url, Object body, String key, BearerTokens who) {
         try {
-            return json.readTree(check(send("POST", url, body, key), url));
+            return json.readTree(check(send("POST", url, body, key, who), url));
         } catch (IOException | InterruptedException e) {
             throw new StackException("cannot reach " + url + ": " + e.getMessage());
         }
     }
 
-    private JsonNode call(String method, String url, Object body, String key) throws IOException, InterruptedException {
-        return json.readTree(check(send(method, url, body, key), url));
-    }
-
-    private HttpResponse<String> send(String method, String url, Object body, String key) throws IOException, InterruptedException {
+    private HttpResponse<String> send(String method, String url, Object body, String key, BearerTokens who) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .header("Content-Type", "application/json").header("Accept", "application/json");
+                .header("Content-Type", "application/json").header("Accept", "application/json").header("Authorization", who.header());
         if (key != null) {
             request.header("Idempotency-Key", key);
         }

@@ -24,13 +24,13 @@ final class ServiceProcess implements AutoCloseable {
         this.process = process;
     }
 
-    static ServiceProcess start(String java, Path repo, String name, int port, String heap, Map<String, String> env, Path log) throws IOException {
+    static ServiceProcess start(String java, Path repo, String name, String host, int port, String heap, Map<String, String> env, Path log) throws IOException {
         Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new StackException(name + " is not built (" + jar + " is missing): run ./thidua-local without --no-build, or ./mvnw package -DskipTests");
         }
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port, "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, log, builder.start());

@@ -26,17 +26,21 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.thidua.contract.access.BearerTokens;
+import vn.thidua.contract.access.Credentials;
 
 /**
- * The local stack started as a user would ({@code ./thidua-local}), on ports of its own: the three
- * services answer, the seed's campaigns and the sample's year table are there, computed as by hand;
- * the three services together close the year; Ctrl-C leaves no process; a second start finds the data.
+ * The local stack started as a user would ({@code ./thidua-local}), on ports of its own: a person signs
+ * in against its Keycloak and gets the roles and unit of the sample accounts; the three services answer
+ * (every call with a token from Keycloak), the seed's campaigns and the sample's year table are there,
+ * computed as by hand; the three services together close the year; Ctrl-C leaves no process; a second
+ * start finds the data.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
     private static final Path REPO = Path.of(System.getProperty("thidua.repo", "..")).toAbsolutePath().normalize();
     /** PostgreSQL, Kafka (and its controller, the next port), the three services: six free ports in a row. */
-    private static final int BASE = freePorts(6);
+    private static final int BASE = freePorts(8);
     private static final String KAFKA = "localhost:" + (BASE + 1);
     private static final String CAMPAIGN = "http://localhost:" + (BASE + 3);
     private static final String PARTICIPATION = "http://localhost:" + (BASE + 4);
@@ -51,6 +55,8 @@ class LocalStackIT {
     private static String digestAtClose;
     private static String digestAtAsOf;
     private static java.time.Instant asOf;
+    private static Credentials credentials;
+    private static BearerTokens officer;
 
     /**
      * The first of {@code count} consecutive ports free now, below Linux's ephemeral range (32768-60999),
@@ -75,16 +81,24 @@ class LocalStackIT {
         throw new IllegalStateException("no " + count + " free ports in a row between 20000 and 32000");
     }
 
+    /** The Kafka login of the stack's auditor user (reads every topic), from credentials.json. */
+    private static java.util.Map<String, Object> auditorLogin() {
+        Credentials.KafkaUser auditor = credentials.kafkaUser("auditor").orElseThrow();
+        return vn.thidua.contract.access.KafkaLogin.sasl(credentials.kafka().mechanism(), auditor.username(), auditor.password());
+    }
+
     private static List<String> portOptions() {
         return List.of("--pg-port", Integer.toString(BASE), "--kafka-port", Integer.toString(BASE + 1),
                 "--campaign-port", Integer.toString(BASE + 3), "--participation-port", Integer.toString(BASE + 4),
-                "--evaluation-port", Integer.toString(BASE + 5));
+                "--evaluation-port", Integer.toString(BASE + 5), "--keycloak-port", Integer.toString(BASE + 6));
     }
 
     @BeforeAll
     static void start() throws Exception {
         data = Files.createTempDirectory("thidua-local-it");
         stack = launch(true);
+        credentials = Credentials.read(data.resolve("credentials.json"));
+        officer = BearerTokens.ofUser(credentials, "canbo.tdkt");
     }
 
     @AfterAll
@@ -103,7 +117,7 @@ class LocalStackIT {
         }
         Process process = new ProcessBuilder(command).directory(REPO.toFile()).redirectErrorStream(true).start();
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
         String line;
         while ((line = out.readLine()) != null) {
             output.add(line);
@@ -124,15 +138,21 @@ class LocalStackIT {
         throw new AssertionError("the local stack did not become ready:\n" + String.join("\n", output));
     }
 
+    /** A read, as the officer (any signed-in role may read). */
     private static JsonNode get(String url) throws Exception {
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Authorization", officer.header()).build(),
+                HttpResponse.BodyHandlers.ofString());
         assertThat(r.statusCode()).as(url + " → " + r.body()).isEqualTo(200);
         return JSON.readTree(r.body());
     }
 
-    private static HttpResponse<String> post(String url, String body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+    private static HttpResponse<String> post(String url, String body, BearerTokens who) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json").header("Authorization", who.header())
                 .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static BearerTokens unitHead(String unit) {
+        return BearerTokens.ofUser(credentials, "truong." + unit.toLowerCase(java.util.Locale.ROOT));
     }
 
     /** SIGINT, as Ctrl-C in a terminal; then every process the stack started must be gone. */
@@ -149,6 +169,46 @@ class LocalStackIT {
     }
 
     @Test
+    @Order(0)
+    void a_unit_head_signs_in_against_keycloak_and_gets_the_role_and_unit_of_the_credentials_file() throws Exception {
+        assertThat(Files.getPosixFilePermissions(data.resolve("credentials.json")))
+                .containsExactlyInAnyOrder(java.nio.file.attribute.PosixFilePermission.OWNER_READ, java.nio.file.attribute.PosixFilePermission.OWNER_WRITE);
+        assertThat(credentials.issuer()).isEqualTo("http://127.0.0.1:" + (BASE + 6) + "/realms/thidua");
+        assertThat(credentials.users()).extracting(Credentials.User::username)
+                .contains("canbo.tdkt", "kiemtoan", "truong.vp", "truong.ttr", "truong.khtc", "truong.qlkh", "truong.ttud");
+        assertThat(credentials.kafka().users()).extracting(Credentials.KafkaUser::username).contains("dept-system", "auditor");
+
+        // a real sign-in: the password grant through the public client thidua-cli, as a script does
+        Credentials.User head = credentials.user("truong.ttr").orElseThrow();
+        String form = "grant_type=password&client_id=" + credentials.cliClientId() + "&username=" + head.username() + "&password="
+                + java.net.URLEncoder.encode(head.password(), StandardCharsets.UTF_8);
+        HttpResponse<String> signIn = HTTP.send(HttpRequest.newBuilder(URI.create(credentials.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        JsonNode claims = BearerTokens.claims(JSON.readTree(signIn.body()).path("access_token").asText());
+        assertThat(claims.path("iss").asText()).isEqualTo(credentials.issuer());
+        assertThat(claims.path("preferred_username").asText()).isEqualTo("truong.ttr");
+        assertThat(claims.path("unit").asText()).isEqualTo("TTR");
+        assertThat(claims.path("realm_access").path("roles")).extracting(JsonNode::asText).containsExactly("unit-head");
+        assertThat(claims.path("aud").toString()).contains("thidua-api");
+
+        // the provincial feed: client credentials, role feed, no unit
+        JsonNode feed = BearerTokens.claims(BearerTokens.ofClient(credentials, "provincial-feed").accessToken());
+        assertThat(feed.path("realm_access").path("roles")).extracting(JsonNode::asText).containsExactly("feed");
+        assertThat(feed.path("azp").asText()).isEqualTo("provincial-feed");
+        assertThat(feed.has("unit")).isFalse();
+
+        // a wrong password is refused
+        HttpResponse<String> wrong = HTTP.send(HttpRequest.newBuilder(URI.create(credentials.tokenEndpoint()))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&client_id=thidua-cli&username=truong.ttr&password=sai")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(wrong.statusCode()).isEqualTo(401);
+        assertThat(output).noneMatch(l -> l.contains(head.password()));
+    }
+
+    @Test
     @Order(1)
     void the_three_services_answer_with_the_seed_campaigns() throws Exception {
         for (String service : List.of(CAMPAIGN, PARTICIPATION, EVALUATION)) {
@@ -161,7 +221,7 @@ class LocalStackIT {
         assertThat(titles).contains("Thái Nguyên chung sức xây dựng nông thôn mới giai đoạn 2021-2025");
         campaigns.forEach(c -> assertThat(c.path("acknowledged").asInt()).isEqualTo(5));
         assertThat(get(CAMPAIGN + "/api/plans")).hasSize(3);
-        assertThat(output).anyMatch(l -> l.contains("curl " + EVALUATION + "/api/scores/2023/units"));
+        assertThat(output).anyMatch(l -> l.contains(EVALUATION + "/api/scores/2023/units"));
     }
 
     @Test
@@ -204,14 +264,14 @@ class LocalStackIT {
         for (int day = 1; day <= 3; day++) {
             HttpResponse<String> r = post(PARTICIPATION + "/api/participations", "{\"campaignId\":\"" + thematic
                     + "\",\"unitCode\":\"KHTC\",\"memberId\":\"CB-KHTC-03\",\"kind\":\"ACTIVITY\",\"occurredOn\":\"2023-11-0" + day
-                    + "\",\"description\":\"Tham gia ngày hội chuyển đổi số\"}");
+                    + "\",\"description\":\"Tham gia ngày hội chuyển đổi số\"}", unitHead("KHTC"));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
         // and two of 2024: a second year, still open when 2023 closes
         for (String day : List.of("2024-03-08", "2024-04-30")) {
             HttpResponse<String> r = post(PARTICIPATION + "/api/participations", "{\"campaignId\":\"" + thematic
                     + "\",\"unitCode\":\"TTUD\",\"memberId\":\"CB-TTUD-01\",\"kind\":\"ACHIEVEMENT\",\"occurredOn\":\"" + day
-                    + "\",\"description\":\"Chuyển giao công nghệ cho hợp tác xã chè Tân Cương\",\"evidence\":{\"documentNumber\":\"QĐ 9/QĐ-KHCN\"}}");
+                    + "\",\"description\":\"Chuyển giao công nghệ cho hợp tác xã chè Tân Cương\",\"evidence\":{\"documentNumber\":\"QĐ 9/QĐ-KHCN\"}}", unitHead("TTUD"));
             assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
         }
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
@@ -227,7 +287,7 @@ class LocalStackIT {
     @Order(4)
     void the_three_services_close_the_year_together() throws Exception {
         String digest = get(EVALUATION + "/api/scores/2023/units").path("digest").asText();
-        HttpResponse<String> closed = post(EVALUATION + "/api/appraisals/2023/close", "{\"closedBy\":\"Thanh tra Sở\"}");
+        HttpResponse<String> closed = post(EVALUATION + "/api/appraisals/2023/close", "{\"closedBy\":\"Thanh tra Sở\"}", officer);
         assertThat(closed.statusCode()).as(closed.body()).isEqualTo(201);
         assertThat(JSON.readTree(closed.body()).path("digest").asText()).isEqualTo(digest);
         digestAtClose = digest;
@@ -236,15 +296,15 @@ class LocalStackIT {
         String record = "{\"campaignId\":\"" + get(CAMPAIGN + "/api/campaigns?year=2023&kind=THEMATIC").get(0).path("campaignId").asText()
                 + "\",\"unitCode\":\"VP\",\"memberId\":\"CB-VP-02\",\"kind\":\"ACTIVITY\",\"occurredOn\":\"2023-12-30\",\"description\":\"Muộn\"}";
         long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        HttpResponse<String> answer = post(PARTICIPATION + "/api/participations", record);
+        HttpResponse<String> answer = post(PARTICIPATION + "/api/participations", record, unitHead("VP"));
         while (answer.statusCode() != 422 && System.nanoTime() < deadline) {
             Thread.sleep(500);
-            answer = post(PARTICIPATION + "/api/participations", record);
+            answer = post(PARTICIPATION + "/api/participations", record, unitHead("VP"));
         }
         assertThat(answer.statusCode()).isEqualTo(422);
         assertThat(JSON.readTree(answer.body()).path("type").asText()).endsWith("/year-closed");
 
-        JsonNode rebuilt = JSON.readTree(post(EVALUATION + "/api/projection/rebuild", "").body());
+        JsonNode rebuilt = JSON.readTree(post(EVALUATION + "/api/projection/rebuild", "", officer).body());
         assertThat(rebuilt.path("identical").asBoolean()).isTrue();
         assertThat(rebuilt.path("after").path("2023").asText()).isEqualTo(digest);
     }
@@ -253,7 +313,8 @@ class LocalStackIT {
     @Order(5)
     void the_audit_replays_the_services_log_to_the_same_digests() throws Exception {
         Path json = data.resolve("audit.json");
-        Process audit = new ProcessBuilder("./thidua-audit", "--bootstrap", KAFKA, "--service", EVALUATION, "--json", json.toString())
+        Process audit = new ProcessBuilder("./thidua-audit", "--credentials", data.resolve("credentials.json").toString(), "--service", EVALUATION,
+                "--json", json.toString())
                 .directory(REPO.toFile()).redirectErrorStream(true).start();
         String report = new String(audit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         System.out.println(report);
@@ -272,7 +333,7 @@ class LocalStackIT {
         assertThat(open.path("matches").asBoolean()).isTrue();
         assertThat(get(EVALUATION + "/api/scores/2024/members/CB-TTUD-01").path("score").asInt()).isEqualTo(10);
 
-        Process asOfAudit = new ProcessBuilder("./thidua-audit", "--bootstrap", KAFKA, "--year", "2023", "--as-of",
+        Process asOfAudit = new ProcessBuilder("./thidua-audit", "--credentials", data.resolve("credentials.json").toString(), "--year", "2023", "--as-of",
                 asOf.atOffset(java.time.ZoneOffset.ofHours(7)).toString(), "--json", json.toString())
                 .directory(REPO.toFile()).redirectErrorStream(true).start();
         String asOfReport = new String(asOfAudit.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -288,7 +349,7 @@ class LocalStackIT {
     void the_services_log_answers_to_the_published_rules_alone() throws Exception {
         List<String> topics = java.util.Arrays.stream(vn.thidua.contract.events.Topic.values()).map(vn.thidua.contract.events.Topic::address)
                 .toList();
-        var records = new ArrayList<>(vn.thidua.testsupport.TopicReader.readUntil(KAFKA, topics, r -> true, Duration.ofSeconds(5)));
+        var records = new ArrayList<>(vn.thidua.testsupport.TopicReader.readUntil(KAFKA, auditorLogin(), topics, r -> true, Duration.ofSeconds(5)));
         records.sort(java.util.Comparator.comparing((org.apache.kafka.clients.consumer.ConsumerRecord<String, byte[]> r) -> r.topic())
                 .thenComparingInt(org.apache.kafka.clients.consumer.ConsumerRecord::partition)
                 .thenComparingLong(org.apache.kafka.clients.consumer.ConsumerRecord::offset));
@@ -298,7 +359,7 @@ class LocalStackIT {
                 .matches("(user|client|system):.+"));
 
         Path bundle = data.resolve("audit-2023.jsonl");
-        Process export = new ProcessBuilder("./thidua-audit", "--bootstrap", KAFKA, "--year", "2023", "--export", bundle.toString())
+        Process export = new ProcessBuilder("./thidua-audit", "--credentials", data.resolve("credentials.json").toString(), "--year", "2023", "--export", bundle.toString())
                 .directory(REPO.toFile()).redirectErrorStream(true).start();
         String exported = new String(export.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(export.waitFor(120, TimeUnit.SECONDS)).isTrue();

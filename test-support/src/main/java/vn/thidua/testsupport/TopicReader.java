@@ -3,6 +3,7 @@ package vn.thidua.testsupport;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
@@ -25,11 +26,18 @@ public final class TopicReader {
      */
     public static List<ConsumerRecord<String, byte[]>> readUntil(String bootstrapServers, Collection<String> topics,
                                                                  Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
+        return readUntil(bootstrapServers, Map.of(), topics, done, timeout);
+    }
+
+    /** As {@link #readUntil(String, Collection, Predicate, Duration)}, signed in with {@code login} (e.g. a SASL/SCRAM user's settings). */
+    public static List<ConsumerRecord<String, byte[]>> readUntil(String bootstrapServers, Map<String, Object> login, Collection<String> topics,
+                                                                 Predicate<List<ConsumerRecord<String, byte[]>>> done, Duration timeout) {
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"), new StringDeserializer(), new ByteArrayDeserializer())) {
+        Map<String, Object> config = new HashMap<>(login);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {

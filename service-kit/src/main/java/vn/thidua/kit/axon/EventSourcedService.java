@@ -32,7 +32,7 @@ public final class EventSourcedService {
     public EventSourcedService(String name, Configurer configurer, KafkaSettings kafka, DataSource dataSource) {
         this.name = name;
         this.kafka = kafka;
-        this.producer = KafkaClients.producer(kafka.bootstrapServers(), name + "-relay");
+        this.producer = KafkaClients.producer(kafka, name + "-relay");
         KafkaOutboxRelay.register(configurer.eventProcessing(),
                 c -> new KafkaOutboxRelay(producer, dataSource, name), kafka.relayBatchSize());
         this.configuration = configurer.buildConfiguration();

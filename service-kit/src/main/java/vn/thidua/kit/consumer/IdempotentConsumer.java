@@ -74,7 +74,7 @@ public final class IdempotentConsumer implements AutoCloseable {
         this.positions = new PositionStore(name);
         this.decoder = new Decoder(name);
         this.writer = new PartitionWriter(name, transactions, handler, positions);
-        this.consumer = KafkaClients.consumer(kafka.bootstrapServers(), name, name + "-" + ProcessHandle.current().pid(), maxPollRecords);
+        this.consumer = KafkaClients.consumer(kafka, name, name + "-" + ProcessHandle.current().pid(), maxPollRecords);
         this.consumer.subscribe(List.copyOf(topics));
         this.thread = new Thread(this::run, name);
         this.thread.setDaemon(true);

@@ -2,6 +2,9 @@ package vn.thidua.kit.kafka;
 
 import java.util.HashMap;
 import java.util.Map;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -10,16 +13,28 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import vn.thidua.contract.access.KafkaLogin;
 
 /** The Kafka clients of thidua, with the settings the contract relies on. */
 public final class KafkaClients {
     private KafkaClients() {
     }
 
-    /** An idempotent producer that waits for every in-sync replica ({@code acks=all}). */
-    public static KafkaProducer<String, byte[]> producer(String bootstrapServers, String clientId) {
+    /**
+     * What every client of a service needs to reach the brokers: the bootstrap servers and, when the
+     * settings name a user, that user's SASL login ({@link KafkaLogin}).
+     */
+    public static Map<String, Object> connection(KafkaSettings settings) {
         Map<String, Object> config = new HashMap<>();
-        config.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        config.put(CommonClientConfigs.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        settings.username().ifPresent(user -> config.putAll(KafkaLogin.sasl(settings.mechanism(), user, settings.password()
+                .orElseThrow(() -> new IllegalStateException("thidua.kafka.username is set but thidua.kafka.password is not")))));
+        return config;
+    }
+
+    /** An idempotent producer that waits for every in-sync replica ({@code acks=all}). */
+    public static KafkaProducer<String, byte[]> producer(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = connection(settings);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
@@ -33,9 +48,8 @@ public final class KafkaClients {
     }
 
     /** A consumer in {@code groupId} that commits its offsets itself, after its database transaction. */
-    public static KafkaConsumer<String, byte[]> consumer(String bootstrapServers, String groupId, String clientId, int maxPollRecords) {
-        Map<String, Object> config = new HashMap<>();
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    public static KafkaConsumer<String, byte[]> consumer(KafkaSettings settings, String groupId, String clientId, int maxPollRecords) {
+        Map<String, Object> config = connection(settings);
         config.put(ConsumerConfig.GROUP_ID_CONFIG, groupId);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -46,5 +60,13 @@ public final class KafkaClients {
         // every partition, which are then written in parallel
         config.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, 512 * 1024);
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
+    /** An admin client whose calls give up after {@code apiTimeoutMs}. */
+    public static Admin admin(KafkaSettings settings, int apiTimeoutMs) {
+        Map<String, Object> config = connection(settings);
+        config.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, apiTimeoutMs);
+        config.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, Math.min(apiTimeoutMs, 30_000));
+        return Admin.create(config);
     }
 }

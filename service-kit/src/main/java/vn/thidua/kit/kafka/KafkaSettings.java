@@ -3,6 +3,7 @@ package vn.thidua.kit.kafka;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import io.smallrye.config.WithName;
+import java.util.Optional;
 
 /** How a thidua service uses Kafka. */
 @ConfigMapping(prefix = "thidua.kafka")
@@ -12,6 +13,16 @@ public interface KafkaSettings {
     @WithName("bootstrap-servers")
     @WithDefault("${kafka.bootstrap.servers:localhost:9092}")
     String bootstrapServers();
+
+    /** The service's Kafka user (SASL over plaintext); without one the clients connect unauthenticated (PLAINTEXT). */
+    Optional<String> username();
+
+    /** That user's password; required with {@link #username()}. */
+    Optional<String> password();
+
+    /** The SASL mechanism of {@link #username()}. */
+    @WithDefault("SCRAM-SHA-512")
+    String mechanism();
 
     /** Partitions of each thidua topic when this service creates it (existing topics are left as they are). */
     @WithDefault("3")

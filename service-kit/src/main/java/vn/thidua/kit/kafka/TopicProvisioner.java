@@ -8,16 +8,17 @@ import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicAuthorizationException;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.jboss.logging.Logger;
 import vn.thidua.contract.events.Topic;
 
 /**
  * Creates the thidua topics that do not exist yet, with retention forever: the log is the
- * auditors' record. Every service provisions every topic, so that no start order is required.
+ * auditors' record. Every service provisions every topic, so that no start order is required; on a
+ * secured broker a service may create none, and the Kafka admin creates them before the services start.
  */
 public final class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
@@ -26,10 +27,7 @@ public final class TopicProvisioner {
     }
 
     public static void ensureTopics(KafkaSettings settings) {
-        Map<String, Object> config = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers(),
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 60_000);
-        try (Admin admin = Admin.create(config)) {
+        try (Admin admin = KafkaClients.admin(settings, 60_000)) {
             Set<String> existing = admin.listTopics().names().get(60, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             for (Topic topic : Topic.values()) {
@@ -47,7 +45,10 @@ public final class TopicProvisioner {
                     admin.createTopics(List.of(topic)).all().get(60, TimeUnit.SECONDS);
                     LOG.infof("created topic %s (%d partitions, retention forever)", topic.name(), topic.numPartitions());
                 } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
+                    if (e.getCause() instanceof TopicAuthorizationException) {
+                        // a secured broker: the Kafka admin creates the topics (the local stack and docker-compose do)
+                        LOG.infof("topic %s is not visible to this service's Kafka user, which may not create it: left to the Kafka admin", topic.name());
+                    } else if (!(e.getCause() instanceof TopicExistsException)) {
                         throw e;
                     }
                 }

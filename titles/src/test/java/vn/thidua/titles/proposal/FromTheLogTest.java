@@ -16,7 +16,7 @@ import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.scoring.LogFacts;
 import vn.thidua.scoring.ScoreTable;
 import vn.thidua.scoring.Scorer;
-import vn.thidua.scoring.ScoringPolicy;
+import vn.thidua.scoring.ScoringPolicies;
 import vn.thidua.titles.input.MemberYear;
 import vn.thidua.titles.input.Participation;
 import vn.thidua.titles.input.PersonnelFile;
@@ -44,7 +44,7 @@ class FromTheLogTest {
                 .record("r1", "A", "VP", "m1", ParticipationKind.ACTIVITY, LocalDate.of(2025, 7, 1))
                 .record("r2", "A", "TTR", "m1", ParticipationKind.INITIATIVE, LocalDate.of(2025, 10, 1))
                 .record("r3", "A", "VP", "m1", ParticipationKind.ACTIVITY, LocalDate.of(2025, 9, 2));   // off VP's roster: not counted
-        return Scorer.score(2025, facts, ScoringPolicy.V1);
+        return Scorer.score(2025, facts, ScoringPolicies.current());
     }
 
     @Test
