@@ -205,6 +205,11 @@ public final class Audit implements Callable<Integer> {
             out.printf("%-5d %-7s %,9d %,9d %,6d %,8d  %-17s %-30s %s%n", y.year(), y.status(), y.recordsRead(), y.counted(), y.late(),
                     y.refused(), shortHash(y.digest()), expected, match);
         }
+        for (Report.Year y : r.years()) {
+            if (y.closedBy() != null) {
+                out.printf("%d was closed by %s at %s%n", y.year(), y.closedBy(), y.closedAt());
+            }
+        }
         out.println();
         out.println(switch (r.status()) {
             case 0 -> "Result: everything holds ✓ (exit 0)";

@@ -91,6 +91,8 @@ public final class Replay {
     private final List<PlacedRecord> records = new ArrayList<>();
     private final Map<Object, Object> shared = new HashMap<>();
     private final Map<Integer, AppraisalClosed> closes = new TreeMap<>();
+    /** Who closed each year: the {@code ce_actor} of its AppraisalClosed (hashed in its chain). */
+    private final Map<Integer, String> closers = new TreeMap<>();
     private final Map<Integer, ScoreTable> tables = new HashMap<>();
     private long read;
 
@@ -206,6 +208,7 @@ public final class Replay {
                     shared(p.unitCode()), p.memberId() == null ? null : shared(p.memberId()), p.kind(), shared(p.occurredOn()))));
         } else if (e.event() instanceof AppraisalClosed c) {
             closes.putIfAbsent(c.year(), c);
+            closers.putIfAbsent(c.year(), a.actor());
         }
     }
 
@@ -260,7 +263,8 @@ public final class Replay {
         } catch (IllegalArgumentException e) {
             problems.add(new Report.Problem("UNKNOWN_POLICY", Topic.APPRAISAL.address(), -1, -1, null, null, -1,
                     "the close of " + year + " names policy " + close.policyVersion() + ", which this tool does not know"));
-            return new Report.Year(year, "CLOSED", close.policyVersion(), ofYear, 0, late, 0, 0, 0, null, close.digest(), "AppraisalClosed", false);
+            return new Report.Year(year, "CLOSED", close.policyVersion(), ofYear, 0, late, 0, 0, 0, null, close.digest(), "AppraisalClosed", false,
+                    closers.get(year), close.closedAt());
         }
         ScoreTable table = Scorer.score(year, facts, policy);
         tables.put(year, table);
@@ -274,7 +278,8 @@ public final class Replay {
             from = "evaluation-service";
         }
         return new Report.Year(year, close == null ? "OPEN" : "CLOSED", policy.version(), ofYear, table.counted().size(), late, table.refused(),
-                table.members().size(), table.units().size(), table.digest(), expected, from, expected == null ? null : expected.equals(table.digest()));
+                table.members().size(), table.units().size(), table.digest(), expected, from, expected == null ? null : expected.equals(table.digest()),
+                close == null ? null : closers.get(year), close == null ? null : close.closedAt());
     }
 
     /** The table {@link #run} recomputed for {@code year} (null when it scored no such year). */

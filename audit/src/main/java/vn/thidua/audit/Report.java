@@ -30,9 +30,11 @@ public record Report(String bootstrap, String topicSuffix, Instant asOf, long ev
 
     /**
      * One year: participation records read, counted, late (after the close's watermark) and refused
-     * (read but not counted by the rules); the recomputed digest and what it is compared with.
+     * (read but not counted by the rules); the recomputed digest and what it is compared with; for a
+     * closed year, who closed it (the close's {@code ce_actor}, covered by the hash chain) and when.
      */
     public record Year(int year, String status, String policyVersion, long recordsRead, long counted, long late, long refused,
-                       int members, int units, String digest, String expectedDigest, String expectedFrom, Boolean matches) {
+                       int members, int units, String digest, String expectedDigest, String expectedFrom, Boolean matches,
+                       String closedBy, Instant closedAt) {
     }
 }

@@ -180,8 +180,10 @@ class AuditTest {
         Run run = audit("--bootstrap", kafka.bootstrapServers());
 
         assertThat(run.status()).as(run.out()).isZero();
-        assertThat(run.out()).contains("Result: everything holds ✓").contains("2023  CLOSED");
+        assertThat(run.out()).contains("Result: everything holds ✓").contains("2023  CLOSED")
+                .contains("2023 was closed by system:evaluation-service at ");
         JsonNode year = run.report().path("years").get(0);
+        assertThat(year.path("closedBy").asText()).as("the close's ce_actor").isEqualTo("system:evaluation-service");
         assertThat(year.path("digest").asText()).isEqualTo(closedDigest);
         assertThat(year.path("matches").asBoolean()).isTrue();
         assertThat(year.path("counted").asInt()).isEqualTo(50);

@@ -325,6 +325,8 @@ class LocalStackIT {
         assertThat(year.path("status").asText()).isEqualTo("CLOSED");
         assertThat(year.path("digest").asText()).isEqualTo(digestAtClose);
         assertThat(year.path("counted").asInt()).isEqualTo(193);
+        assertThat(year.path("closedBy").asText()).as("who closed 2023, from the close's ce_actor").isEqualTo("user:canbo.tdkt");
+        assertThat(report).contains("2023 was closed by user:canbo.tdkt at ");
         // 2024 is open: the replay's table equals the one evaluation-service serves
         JsonNode open = JSON.readTree(json.toFile()).path("years").get(1);
         assertThat(open.path("year").asInt()).isEqualTo(2024);
