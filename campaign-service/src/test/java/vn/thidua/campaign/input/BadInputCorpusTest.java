@@ -33,6 +33,7 @@ class BadInputCorpusTest {
              "basisPlanNumbers":["77/KH-UBND"],"period":{"from":"2023-03-01","to":"2023-09-30"},
              "launchDocument":{"number":"9/KH-CN-TTR","issuedOn":"2023-03-02","signerName":"Phạm Thị Hiền","signerCapacity":"KT. GIÁM ĐỐC — PHÓ GIÁM ĐỐC"},
              "recipientUnitCodes":["VP","TTR"]}""";
+    /** An acknowledgement has no body (who acknowledged is the token's caller); an old client's body is not read. */
     private static final String ACK = """
             {"acknowledgedBy":"Lê Văn Minh"}""";
 
@@ -53,7 +54,6 @@ class BadInputCorpusTest {
         RawHttp.Answer launched = send(new Endpoint("POST", "/api/campaigns", CAMPAIGN).valid(201));
         assertThat(launched.status()).as(launched.text()).isEqualTo(201);
         String campaignId = launched.header("location").replaceAll(".*/", "");
-        String ackPath = "/api/campaigns/" + campaignId + "/acknowledgements/VP";
 
         List<Endpoint> writes = List.of(
                 new Endpoint("POST", "/api/plans", PLAN).text("number", true, 64).date("issuedOn", true).text("issuer", true, 300)
@@ -63,8 +63,7 @@ class BadInputCorpusTest {
                         .list("basisPlanNumbers").text("basisPlanNumbers.0", false, 64).date("period.from", true).date("period.to", false)
                         .text("launchDocument.number", true, 64).date("launchDocument.issuedOn", true)
                         .text("launchDocument.signerName", true, 200).text("launchDocument.signerCapacity", true, 200)
-                        .list("recipientUnitCodes").code("recipientUnitCodes.0", false).bool("allUnits"),
-                new Endpoint("POST", ackPath, ACK).text("acknowledgedBy", true, 200));
+                        .list("recipientUnitCodes").code("recipientUnitCodes.0", false).bool("allUnits"));
         List<BadInput> cases = new ArrayList<>();
         writes.forEach(w -> cases.addAll(w.cases()));
         cases.addAll(explicit(campaignId));
@@ -129,6 +128,6 @@ class BadInputCorpusTest {
     }
 
     private RawHttp.Answer send(BadInput request) throws Exception {
-        return RawHttp.send(base.getHost(), base.getPort(), request.method(), request.target(), request.headers(), request.body());
+        return RawHttp.send(base.getHost(), base.getPort(), request.method(), request.target(), BadInputCorpus.asOfficer(request.headers()), request.body());
     }
 }

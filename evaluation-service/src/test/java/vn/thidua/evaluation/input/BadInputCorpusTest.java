@@ -15,14 +15,11 @@ import org.junit.jupiter.api.Test;
 import vn.thidua.contract.events.Topic;
 import vn.thidua.testsupport.badinput.BadInput;
 import vn.thidua.testsupport.badinput.BadInputCorpus;
-import vn.thidua.testsupport.badinput.Endpoint;
 import vn.thidua.testsupport.badinput.EventCount;
 
 /** evaluation-service against the bad-input corpus (issue 13): every bad request refused as problem+json, no event produced. */
 @QuarkusTest
 class BadInputCorpusTest {
-    /** A year no test closes (a close here would be an event the other tests do not expect). */
-    private static final String CLOSE = "/api/appraisals/2098/close";
     private static final String BODY = """
             {"closedBy":"Hội đồng Thi đua - Khen thưởng Sở"}""";
 
@@ -37,14 +34,14 @@ class BadInputCorpusTest {
 
     @Test
     void every_bad_request_is_refused_as_a_problem_and_produces_no_event() throws Exception {
-        List<BadInput> cases = new ArrayList<>(new Endpoint("POST", CLOSE, BODY).text("closedBy", true, 200).cases());
-        cases.addAll(explicit());
+        // the close reads no body (who closed is the token's caller): its cases are of the path and method
+        List<BadInput> cases = new ArrayList<>(explicit());
 
         BadInputCorpus.Report report = BadInputCorpus.run(base, cases,
                 EventCount.of(dataSource, bootstrap, List.of(Topic.APPRAISAL.address())), 1500);
 
         assertThat(report.failures()).as(report.summary()).isEmpty();
-        assertThat(report.cases()).isGreaterThan(90);
+        assertThat(report.cases()).isGreaterThan(40);
     }
 
     private static List<BadInput> explicit() {

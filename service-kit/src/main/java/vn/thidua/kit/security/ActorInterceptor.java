@@ -9,9 +9,9 @@ import org.axonframework.messaging.MessageDispatchInterceptor;
 import vn.thidua.kit.axon.Actor;
 
 /**
- * Sets the MetaData {@code actor} of every command dispatched while serving a request, from the
- * caller's token (never from the body). A command dispatched outside a request keeps the MetaData it
- * has; the relay then names the service as the actor.
+ * Sets the MetaData {@code actor} of every command dispatched while serving a signed-in request, from
+ * the caller's token (never from the body). A command dispatched outside one keeps the MetaData it
+ * has; without an actor there, the relay names the service as the actor.
  */
 public final class ActorInterceptor implements MessageDispatchInterceptor<CommandMessage<?>> {
 
@@ -22,7 +22,10 @@ public final class ActorInterceptor implements MessageDispatchInterceptor<Comman
             if (container == null || !container.requestContext().isActive()) {
                 return command;
             }
-            return command.andMetaData(java.util.Map.of(Actor.METADATA_KEY, container.instance(Caller.class).get().actor()));
+            Caller caller = container.instance(Caller.class).get();
+            // every endpoint demands a role, so a request that dispatches a command is signed in; an
+            // anonymous request context (a scheduled task, a test) keeps the command's own MetaData
+            return caller.signedIn() ? command.andMetaData(java.util.Map.of(Actor.METADATA_KEY, caller.actor())) : command;
         };
     }
 }

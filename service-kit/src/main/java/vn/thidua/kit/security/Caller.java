@@ -66,6 +66,11 @@ public class Caller {
         throw new ForbiddenException("only an officer or the head of unit " + unitCode + " may do this");
     }
 
+    /** Whether the caller signed in with a token (false outside a request's sign-in, e.g. an anonymous context). */
+    public boolean signedIn() {
+        return !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken;
+    }
+
     private JsonWebToken token() {
         if (identity.isAnonymous() || !(identity.getPrincipal() instanceof JsonWebToken token)) {
             throw new UnauthorizedException();

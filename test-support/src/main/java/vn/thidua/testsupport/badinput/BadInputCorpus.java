@@ -10,12 +10,14 @@ import java.util.TreeMap;
 import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
+import vn.thidua.testsupport.TestTokens;
 
 /**
  * Runs a table of bad requests against a running service and holds every answer to the same rules:
  * the expected status (never 2xx, never 5xx), {@code application/problem+json} with a thidua
  * problem {@code type} and that status, no internal name in the body, and no event produced by the
- * whole table (the caller's count: event rows and topic end offsets).
+ * whole table (the caller's count: event rows and topic end offsets). Every case is sent signed in
+ * as the officer unless it names its own {@code Authorization}.
  */
 public final class BadInputCorpus {
     private static final Logger LOG = Logger.getLogger(BadInputCorpus.class);
@@ -49,7 +51,7 @@ public final class BadInputCorpus {
         for (BadInput c : cases) {
             byCategory.merge(c.category(), 1, Integer::sum);
             try {
-                RawHttp.Answer a = RawHttp.send(base.getHost(), base.getPort(), c.method(), prefix + c.target(), c.headers(), c.body());
+                RawHttp.Answer a = RawHttp.send(base.getHost(), base.getPort(), c.method(), prefix + c.target(), asOfficer(c.headers()), c.body());
                 byStatus.merge(a.status(), 1, Integer::sum);
                 String problem = check(c, a);
                 if (problem != null) {
@@ -66,6 +68,20 @@ public final class BadInputCorpus {
         Report report = new Report(cases.size(), byStatus, byCategory, failures, before, after);
         LOG.info("bad-input corpus: " + report.summary());
         return report;
+    }
+
+    /**
+     * {@code headers} with the officer's bearer token unless they carry an {@code Authorization}: the
+     * officer may call every endpoint, so what is refused is refused for its input (the roles are
+     * {@code RoleMatrixTest}'s).
+     */
+    public static Map<String, String> asOfficer(Map<String, String> headers) {
+        if (headers.keySet().stream().anyMatch(h -> h.equalsIgnoreCase("Authorization"))) {
+            return headers;
+        }
+        Map<String, String> signedIn = new java.util.LinkedHashMap<>(headers);
+        signedIn.put("Authorization", "Bearer " + TestTokens.officer());
+        return signedIn;
     }
 
     /** Why the answer breaks the rules, or null. */
