@@ -116,11 +116,7 @@ public final class Bench implements Callable<Integer> {
         for (int c = 0; c < campaigns; c++) {
             ids.add(http.ok("POST", campaignUrl + "/api/campaigns", w.campaignBody(c), run + "-campaign-" + c).path("campaignId").asText());
         }
-        parallel(w.members.size(), i -> {
-            Workload.Member m = w.members.get(i);
-            return http.ok("PUT", participationUrl + "/api/units/" + m.unitCode() + "/members/" + m.memberId(),
-                    Map.of("fullName", m.fullName(), "position", "Chuyên viên", "fromDate", (Workload.YEAR - 1) + "-12-01"), null);
-        });
+        // rosters only for units a campaign was sent to: wait until participation-service has read the campaigns
         for (String id : ids) {
             long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
             while (http.send("POST", participationUrl + "/api/participations", record(id, w.units.get(0).code(), null, "ACTIVITY",
@@ -131,6 +127,11 @@ public final class Bench implements Callable<Integer> {
                 Thread.sleep(200);
             }
         }
+        parallel(w.members.size(), i -> {
+            Workload.Member m = w.members.get(i);
+            return http.ok("PUT", participationUrl + "/api/units/" + m.unitCode() + "/members/" + m.memberId(),
+                    Map.of("fullName", m.fullName(), "position", "Chuyên viên", "fromDate", (Workload.YEAR - 1) + "-12-01"), null);
+        });
         return ids;
     }
 

@@ -1,12 +1,14 @@
 package vn.thidua.campaign;
 
 import io.quarkus.test.common.QuarkusTestResource;
+import vn.thidua.testsupport.IssuerTestResource;
 import vn.thidua.testsupport.KafkaTestResource;
 import vn.thidua.testsupport.PostgresTestResource;
 
-/** Every @QuarkusTest of this module runs on a real PostgreSQL and a real Kafka broker. */
+/** Every @QuarkusTest of this module runs on a real PostgreSQL and a real Kafka broker, and accepts tokens from TestTokens. */
 @QuarkusTestResource(value = PostgresTestResource.class, initArgs = @io.quarkus.test.common.ResourceArg(name = "database", value = "campaign"))
 @QuarkusTestResource(KafkaTestResource.class)
+@QuarkusTestResource(IssuerTestResource.class)
 public final class RealServersResources {
     private RealServersResources() {
     }

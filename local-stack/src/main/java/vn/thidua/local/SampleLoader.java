@@ -175,7 +175,15 @@ final class SampleLoader {
 
     private void put(String url, Object body) {
         try {
-            check(send("PUT", url, body, null), url);
+            // a roster waits until participation-service has read a campaign sent to the unit: 409 unit-not-notified is retried
+            for (int attempt = 0; ; attempt++) {
+                HttpResponse<String> response = send("PUT", url, body, null);
+                if (response.statusCode() != 409 || !response.body().contains("unit-not-notified") || attempt == 120) {
+                    check(response, url);
+                    return;
+                }
+                Thread.sleep(500);
+            }
         } catch (IOException | InterruptedException e) {
             throw new StackException("cannot reach " + url + ": " + e.getMessage());
         }

@@ -1,6 +1,6 @@
 package vn.thidua.participation;
 
-import static io.restassured.RestAssured.given;
+import static vn.thidua.testsupport.SignedIn.given;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;

@@ -2,10 +2,10 @@ package vn.thidua.campaign.campaign;
 
 import vn.thidua.kit.input.InputRules;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -22,29 +22,30 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.thidua.contract.Text;
 import vn.thidua.contract.events.CampaignKind;
 import vn.thidua.kit.idempotency.IdempotencyKeys;
+import vn.thidua.kit.security.Caller;
+import vn.thidua.kit.security.Roles;
 
 /** Campaigns (phong trào thi đua): launch, read, acknowledge. */
 @Path("/api/campaigns")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Phong trào thi đua (campaigns)")
+@RolesAllowed(Roles.READER)
 public class CampaignResource {
     private final CampaignService campaigns;
     private final IdempotencyKeys idempotency;
+    private final Caller caller;
 
-    public CampaignResource(CampaignService campaigns, IdempotencyKeys idempotency) {
+    public CampaignResource(CampaignService campaigns, IdempotencyKeys idempotency, Caller caller) {
         this.campaigns = campaigns;
         this.idempotency = idempotency;
-    }
-
-    /** Who acknowledges. */
-    public record AcknowledgementRequest(@NotBlank @Size(max = InputRules.NAME_MAX) String acknowledgedBy) {
+        this.caller = caller;
     }
 
     @POST
+    @RolesAllowed(Roles.OFFICER)
     @Operation(summary = "Launch a campaign and notify its recipient units",
             description = "Emits CampaignLaunched, then one DepartmentNotified per unit. Honours Idempotency-Key: a retry with the same "
                     + "key and body returns the first answer; the same key with another body is a 409.")
@@ -71,12 +72,15 @@ public class CampaignResource {
 
     @POST
     @Path("{campaignId}/acknowledgements/{unitCode}")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.OFFICER, Roles.UNIT_HEAD})
     @Operation(summary = "A unit head confirms the campaign was cascaded in the unit",
-            description = "201 and NotificationAcknowledged the first time; 200 with the first acknowledgement, and no event, after.")
+            description = "The head of that unit or the officer; who acknowledged is the token's caller (no body). "
+                    + "201 and NotificationAcknowledged the first time; 200 with the first acknowledgement, and no event, after.")
     public Response acknowledge(@PathParam("campaignId") @Size(max = InputRules.ID_MAX) String campaignId,
-                                @PathParam("unitCode") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String unitCode,
-                                @Valid @NotNull AcknowledgementRequest request) {
-        Acknowledgement ack = campaigns.acknowledge(campaignId, unitCode, Text.nfc(request.acknowledgedBy().strip()));
+                                @PathParam("unitCode") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String unitCode) {
+        caller.requireUnit(unitCode);
+        Acknowledgement ack = campaigns.acknowledge(campaignId, unitCode, caller.actor());
         return Response.status(ack.first() ? Response.Status.CREATED : Response.Status.OK).entity(ack).build();
     }
 }

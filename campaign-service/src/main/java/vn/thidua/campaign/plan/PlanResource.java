@@ -1,6 +1,7 @@
 package vn.thidua.campaign.plan;
 
 import vn.thidua.kit.input.InputRules;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -16,12 +17,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.problem.DomainException;
+import vn.thidua.kit.security.Roles;
 
 /** Plans (Kế hoạch) pushed by the provincial integration feed. */
 @Path("/api/plans")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Kế hoạch (plans)")
+@RolesAllowed(Roles.READER)
 public class PlanResource {
     private final PlanService plans;
 
@@ -30,6 +33,7 @@ public class PlanResource {
     }
 
     @POST
+    @RolesAllowed({Roles.FEED, Roles.OFFICER})
     @Operation(summary = "Register a plan from the provincial feed",
             description = "Identity is (issuer, number). The same plan again answers 200 with the same resource and changes nothing; "
                     + "the same number with other content answers 409 naming the differing fields.")

@@ -1,6 +1,7 @@
 package vn.thidua.campaign.unit;
 
 import vn.thidua.kit.input.InputRules;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -19,12 +20,14 @@ import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import vn.thidua.kit.security.Roles;
 
 /** The department's divisions and units. */
 @Path("/api/units")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Phòng, đơn vị (units)")
+@RolesAllowed(Roles.READER)
 public class UnitResource {
     private final Clock clock;
 
@@ -33,6 +36,7 @@ public class UnitResource {
     }
 
     @PUT
+    @RolesAllowed(Roles.OFFICER)
     @Path("{code}")
     @Transactional
     @Operation(summary = "Create or update a unit (idempotent)", description = "201 when created, 200 when it existed.")

@@ -1,6 +1,6 @@
 package vn.thidua.campaign.campaign;
 
-import static io.restassured.RestAssured.given;
+import static vn.thidua.testsupport.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -19,6 +19,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.thidua.campaign.SeedData;
+import vn.thidua.testsupport.SignedIn;
+import vn.thidua.testsupport.TestTokens;
 
 /** The campaign API's answers, good and bad, as a client sees them. */
 @QuarkusTest
@@ -123,8 +125,7 @@ class CampaignApiTest {
     @Test
     void an_unknown_campaign_is_404() {
         problem(given().get("/api/campaigns/no-such-campaign").then(), 404, "campaign-not-found");
-        problem(given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "An"))
-                .post("/api/campaigns/no-such-campaign/acknowledgements/VP").then(), 404, "campaign-not-found");
+        problem(given().post("/api/campaigns/no-such-campaign/acknowledgements/VP").then(), 404, "campaign-not-found");
     }
 
     @Test
@@ -138,21 +139,19 @@ class CampaignApiTest {
     }
 
     @Test
-    void acknowledging_is_201_once_then_200_with_the_first_and_a_non_recipient_is_422() {
+    void acknowledging_is_201_once_then_200_with_the_first_who_is_the_token_and_a_non_recipient_is_422() {
         Map<String, Object> body = phase();
         body.remove("allUnits");
         body.put("recipientUnitCodes", List.of("VP", "TTR"));
         String id = post(body).statusCode(201).extract().path("campaignId");
 
-        given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "Nguyễn Thị Lan"))
-                .post("/api/campaigns/" + id + "/acknowledgements/VP").then().statusCode(201).body("first", equalTo(true));
-        given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "Người khác"))
-                .post("/api/campaigns/" + id + "/acknowledgements/VP").then().statusCode(200)
-                .body("first", equalTo(false)).body("acknowledgedBy", equalTo("Nguyễn Thị Lan"));
-        problem(given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "Lê Văn Minh"))
-                .post("/api/campaigns/" + id + "/acknowledgements/QLKH").then(), 422, "unit-not-recipient");
+        SignedIn.as(TestTokens.unitHead("VP")).post("/api/campaigns/" + id + "/acknowledgements/VP").then().statusCode(201)
+                .body("first", equalTo(true)).body("acknowledgedBy", equalTo("user:truong.vp"));
+        given().post("/api/campaigns/" + id + "/acknowledgements/VP").then().statusCode(200)
+                .body("first", equalTo(false)).body("acknowledgedBy", equalTo("user:truong.vp"));
+        problem(given().post("/api/campaigns/" + id + "/acknowledgements/QLKH").then(), 422, "unit-not-recipient");
         given().get("/api/campaigns/" + id).then()
-                .body("recipients.find { it.unitCode == 'VP' }.acknowledgedBy", equalTo("Nguyễn Thị Lan"))
+                .body("recipients.find { it.unitCode == 'VP' }.acknowledgedBy", equalTo("user:truong.vp"))
                 .body("recipients.find { it.unitCode == 'TTR' }.acknowledged", equalTo(false));
     }
 

@@ -1,6 +1,6 @@
 package vn.thidua.campaign.campaign;
 
-import static io.restassured.RestAssured.given;
+import static vn.thidua.testsupport.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.oneOf;
 
@@ -41,7 +41,7 @@ class RelayRestartTest {
 
         axon.service().relay().shutDown();
         String during = SeedScenarioTest.launch(SeedData.phaseCampaign());
-        given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "Hoàng Văn Đức"))
+        given()
                 .post("/api/campaigns/" + before + "/acknowledgements/VP").then().statusCode(201);
         List<ConsumerRecord<String, byte[]>> whileDown = TopicReader.readUntil(SeedScenarioTest.bootstrap(), TOPICS,
                 read -> false, Duration.ofSeconds(2));

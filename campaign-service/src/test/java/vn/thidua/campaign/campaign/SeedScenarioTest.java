@@ -1,6 +1,6 @@
 package vn.thidua.campaign.campaign;
 
-import static io.restassured.RestAssured.given;
+import static vn.thidua.testsupport.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -54,7 +54,7 @@ class SeedScenarioTest {
         }
         String phase = launch(SeedData.phaseCampaign());
         String thematic = launch(SeedData.thematicCampaign());
-        given().contentType(ContentType.JSON).body(Map.of("acknowledgedBy", "Đặng Văn Hùng"))
+        given()
                 .post("/api/campaigns/" + phase + "/acknowledgements/TTR").then().statusCode(201);
 
         given().get("/api/campaigns/" + phase).then().statusCode(200)

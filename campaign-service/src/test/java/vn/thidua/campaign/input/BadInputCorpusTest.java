@@ -114,6 +114,10 @@ class BadInputCorpusTest {
             c.add(BadInput.json("bad path or query", "PUT /api/units/" + code, "PUT", "/api/units/" + code, UNIT, 400));
             c.add(BadInput.json("bad path or query", "POST acknowledgement for unit " + code, "POST", ack + code, ACK, 400));
         }
+        for (String key : List.of("two words", "tab\there", "khóa-1", "k".repeat(256))) {
+            c.add(BadInput.json("bad header", "Idempotency-Key " + key.substring(0, Math.min(12, key.length())), "POST", "/api/campaigns",
+                    CAMPAIGN, 400).withHeaders(Map.of("Idempotency-Key", key)));
+        }
         c.add(BadInput.json("bad path or query", "POST acknowledgement for campaign %00", "POST", "/api/campaigns/%00/acknowledgements/VP", ACK, 400));
         c.add(BadInput.json("not found", "POST acknowledgement for no campaign", "POST", "/api/campaigns/nope/acknowledgements/VP", ACK, 404));
         c.add(BadInput.json("rule", "POST acknowledgement by a unit that was not notified", "POST", ack + "QLKH", ACK, 422));

@@ -1,6 +1,6 @@
 package vn.thidua.campaign.plan;
 
-import static io.restassured.RestAssured.given;
+import static vn.thidua.testsupport.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -46,7 +46,8 @@ class PlanIntakeTest {
         String body = mapper.writeValueAsString(plan("201/KH-UBND"));
         HttpClient http = HttpClient.newHttpClient();
         HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/plans"))
-                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+                .header("Content-Type", "application/json").header("Authorization", "Bearer " + vn.thidua.testsupport.TestTokens.feed())
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         ExecutorService pool = Executors.newFixedThreadPool(16);
         List<Future<HttpResponse<String>>> answers = new ArrayList<>();
         for (int i = 0; i < 100; i++) {

@@ -1,12 +1,9 @@
 package vn.thidua.evaluation.appraisal;
 
 import vn.thidua.kit.input.InputRules;
-import jakarta.validation.Valid;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,29 +16,29 @@ import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import vn.thidua.contract.Text;
 import vn.thidua.contract.events.AppraisalCounts;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.evaluation.facts.FactStore;
 import vn.thidua.evaluation.score.ScoreService;
 import vn.thidua.evaluation.score.ScoreTables;
+import vn.thidua.kit.security.Caller;
+import vn.thidua.kit.security.Roles;
 
 /** The year-end review (bình xét thi đua cuối năm): its status, closing it, its late records. */
 @Path("/api/appraisals/{year}")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Bình xét cuối năm (appraisals)")
+@RolesAllowed(Roles.READER)
 public class AppraisalResource {
     private final AppraisalService appraisals;
     private final ScoreService scores;
+    private final Caller caller;
 
-    public AppraisalResource(AppraisalService appraisals, ScoreService scores) {
+    public AppraisalResource(AppraisalService appraisals, ScoreService scores, Caller caller) {
         this.appraisals = appraisals;
         this.scores = scores;
-    }
-
-    /** Who closes the year. */
-    public record CloseRequest(@NotBlank @Size(max = InputRules.NAME_MAX) String closedBy) {
+        this.caller = caller;
     }
 
     /** A year's appraisal as the API shows it. */
@@ -51,12 +48,14 @@ public class AppraisalResource {
     }
 
     @POST
+    @RolesAllowed(Roles.OFFICER)
     @Path("close")
+    @Consumes(MediaType.WILDCARD)
     @Operation(summary = "Close the year: freeze its table at the projection's watermark",
-            description = "201 and AppraisalClosed the first time (with how many records were still in flight); 200 with the same result, "
+            description = "closedBy is the token's caller (no body). 201 and AppraisalClosed the first time (with how many records were still in flight); 200 with the same result, "
                     + "and no event, after.")
-    public Response close(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @Valid @NotNull CloseRequest request) {
-        AppraisalService.CloseResult result = appraisals.close(year, Text.nfc(request.closedBy().strip()));
+    public Response close(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year) {
+        AppraisalService.CloseResult result = appraisals.close(year, caller.actor());
         var c = result.close();
         AppraisalView view = new AppraisalView(year, "CLOSED", c.policyVersion(), c.digest(), c.counts(), 0, c.watermark(), c.closedBy(),
                 c.closedAt(), null, result.closedNow(), result.inFlightRecords(), result.note());

@@ -7,6 +7,8 @@ import java.util.List;
 /** CSV for the emulation council's spreadsheets: UTF-8 with a BOM so that Excel shows Vietnamese right. */
 final class Csv {
     static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+    /** What a text cell must not start with: a spreadsheet reads it as a formula. */
+    private static final String FORMULA_START = "=+-@\t\r";
 
     private Csv() {
     }
@@ -20,12 +22,16 @@ final class Csv {
                 .build();
     }
 
-    private static void line(StringBuilder out, List<Object> cells) {
+    static void line(StringBuilder out, List<Object> cells) {
         for (int i = 0; i < cells.size(); i++) {
             if (i > 0) {
                 out.append(',');
             }
             String cell = cells.get(i) == null ? "" : cells.get(i).toString();
+            if (!(cells.get(i) instanceof Number) && !cell.isEmpty() && FORMULA_START.indexOf(cell.charAt(0)) >= 0) {
+                // a spreadsheet would run it as a formula (CSV injection): a leading ' keeps it text
+                cell = "'" + cell;
+            }
             if (cell.contains(",") || cell.contains("\"") || cell.contains("\n") || cell.contains("\r")) {
                 cell = '"' + cell.replace("\"", "\"\"") + '"';
             }

@@ -1,6 +1,7 @@
 package vn.thidua.evaluation.score;
 
 import vn.thidua.kit.input.InputRules;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -16,12 +17,14 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.problem.DomainException;
+import vn.thidua.kit.security.Roles;
 import vn.thidua.scoring.ScoreTable;
 
 /** The year's score tables: units, the members of a unit, one member with the records that made the score. */
 @Path("/api/scores/{year}")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Tag(name = "Kết quả thi đua (scores)")
+@RolesAllowed(Roles.READER)
 public class ScoreResource {
     private final ScoreService scores;
 

@@ -1,6 +1,6 @@
 package vn.thidua.evaluation.score;
 
-import static io.restassured.RestAssured.given;
+import static vn.thidua.testsupport.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
@@ -33,6 +33,8 @@ import vn.thidua.contract.events.Period;
 import vn.thidua.contract.events.Topic;
 import vn.thidua.evaluation.facts.FactsConsumer;
 import vn.thidua.testsupport.ChainedEventProducer;
+import vn.thidua.testsupport.SignedIn;
+import vn.thidua.testsupport.TestTokens;
 import vn.thidua.testsupport.TopicReader;
 
 /**
@@ -51,6 +53,9 @@ class EvaluationFlowTest {
 
     @Inject
     FactsConsumer consumer;
+
+    @Inject
+    javax.sql.DataSource dataSource;
 
     static String bootstrap() {
         return ConfigProvider.getConfig().getValue("kafka.bootstrap.servers", String.class);
@@ -160,21 +165,25 @@ class EvaluationFlowTest {
 
     @Test
     @Order(4)
-    void closing_freezes_the_year_once_and_publishes_appraisal_closed() {
+    void closing_freezes_the_year_once_and_publishes_appraisal_closed() throws Exception {
         String digest = given().get("/api/scores/2023/units").then().extract().path("digest");
-        given().contentType(ContentType.JSON).body(Map.of("closedBy", "Thanh tra Sở")).post("/api/appraisals/2023/close")
+        given().post("/api/appraisals/2023/close")
                 .then().statusCode(201)
                 .body("digest", equalTo(digest)).body("closedNow", equalTo(true)).body("inFlightRecords", equalTo(0))
                 .body("counts.countedRecords", equalTo(8)).body("counts.members", equalTo(3));
-        given().contentType(ContentType.JSON).body(Map.of("closedBy", "Người khác")).post("/api/appraisals/2023/close")
-                .then().statusCode(200).body("digest", equalTo(digest)).body("closedNow", equalTo(false)).body("closedBy", equalTo("Thanh tra Sở"));
+        SignedIn.as(TestTokens.person("thanhtra.khac", java.util.List.of("officer"), null)).post("/api/appraisals/2023/close")
+                .then().statusCode(200).body("digest", equalTo(digest)).body("closedNow", equalTo(false)).body("closedBy", equalTo("user:canbo.tdkt"));
         digestAtClose = digest;
 
-        var records = TopicReader.readUntil(bootstrap(), List.of(Topic.APPRAISAL.address()), read -> !read.isEmpty(), Duration.ofSeconds(30));
+        // other tests of this application close other years (RoleMatrixTest: 2031)
+        var records = TopicReader.readUntil(bootstrap(), List.of(Topic.APPRAISAL.address()),
+                read -> read.stream().anyMatch(r -> "2023".equals(r.key())), Duration.ofSeconds(30))
+                .stream().filter(r -> "2023".equals(r.key())).toList();
         assertThat(records).hasSize(1);
-        assertThat(records.get(0).key()).isEqualTo("2023");
         AppraisalClosed closed = (AppraisalClosed) KafkaBinding.fromRecord(records.get(0)).event();
         assertThat(closed.digest()).isEqualTo(digest);
+        assertThat(closed.closedBy()).isEqualTo("user:canbo.tdkt");
+        assertThat(storedActors("appraisal-2023")).containsExactly("user:canbo.tdkt");
         assertThat(closed.watermark()).extracting(w -> w.topic()).contains(Topic.PARTICIPATION.address(), Topic.ROSTER.address());
         given().get("/api/appraisals/2023").then().body("status", equalTo("CLOSED")).body("digestMatches", equalTo(true));
     }
@@ -212,5 +221,20 @@ class EvaluationFlowTest {
         given().get("/api/scores/2023/members/nobody").then().statusCode(404).contentType("application/problem+json")
                 .body("type", equalTo("https://thidua.vn/problems/member-not-scored"));
         given().get("/api/scores/1944/units").then().statusCode(400).contentType("application/problem+json");
+    }
+
+    /** The MetaData actor of every stored event of an aggregate (Axon's store: what the relay publishes). */
+    private List<String> storedActors(String aggregateId) throws Exception {
+        List<String> actors = new java.util.ArrayList<>();
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement(
+                "SELECT meta_data FROM domain_event_entry WHERE aggregate_identifier = ? ORDER BY sequence_number")) {
+            q.setString(1, aggregateId);
+            try (var rows = q.executeQuery()) {
+                while (rows.next()) {
+                    actors.add(new com.fasterxml.jackson.databind.ObjectMapper().readTree(rows.getBytes(1)).path(vn.thidua.kit.axon.Actor.METADATA_KEY).asText(null));
+                }
+            }
+        }
+        return actors;
     }
 }

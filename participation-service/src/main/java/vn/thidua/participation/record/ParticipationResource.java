@@ -1,6 +1,7 @@
 package vn.thidua.participation.record;
 
 import vn.thidua.kit.input.InputRules;
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -26,19 +27,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.idempotency.IdempotencyKeys;
+import vn.thidua.kit.security.Caller;
+import vn.thidua.kit.security.Roles;
 
 /** Participation records: what members and units did in each campaign. */
 @Path("/api/participations")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Kết quả tham gia (participation)")
+@RolesAllowed(Roles.READER)
 public class ParticipationResource {
     private final ParticipationService participations;
     private final IdempotencyKeys idempotency;
+    private final Caller caller;
 
-    public ParticipationResource(ParticipationService participations, IdempotencyKeys idempotency) {
+    public ParticipationResource(ParticipationService participations, IdempotencyKeys idempotency, Caller caller) {
         this.participations = participations;
         this.idempotency = idempotency;
+        this.caller = caller;
     }
 
     /** A page of records. */
@@ -46,10 +52,12 @@ public class ParticipationResource {
     }
 
     @POST
+    @RolesAllowed({Roles.OFFICER, Roles.UNIT_HEAD})
     @Operation(summary = "Record what a member or the unit itself did in a campaign",
             description = "Emits ParticipationRecorded. Honours Idempotency-Key. Refused with problem+json: campaign-not-known (409, retry), "
                     + "unit-not-recipient, outside-campaign-period, year-closed, member-not-on-roster, evidence-required (422), already-registered (409).")
     public Response record(@Valid @NotNull ParticipationRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
+        caller.requireUnit(request.unitCode());
         return idempotency.once("participations", key, request, () -> {
             ParticipationView recorded = participations.record(request);
             // the id is a UUID: appended as it is (UriBuilder's path encoding was a visible cost per record)
@@ -67,14 +75,17 @@ public class ParticipationResource {
 
     @POST
     @Path("batch")
+    @RolesAllowed({Roles.OFFICER, Roles.UNIT_HEAD})
     @Operation(summary = "Record many at once: an attendance list (one activity, one date, many members) and/or a feed's items",
             description = "Up to " + ParticipationBatch.MAX_ITEMS + " records (attendance lines first, then items), each checked by the rules of "
                     + "POST /api/participations. All or nothing, in one transaction: 200 with every record's id in the order sent; or, if any "
                     + "item is refused, 422 batch-refused with items[] = {index, problem} (each the problem the single path would give) and "
                     + "nothing recorded. A malformed batch (empty, over the limit, a bad field of an item) is 400 for the whole batch. "
-                    + "Honours Idempotency-Key (one key for the batch): a retry gets the same answer and records nothing more.")
+                    + "Honours Idempotency-Key (one key for the batch): a retry gets the same answer and records nothing more. "
+                    + "An officer, or a unit head for their own unit only: one record of another unit refuses the whole batch (403).")
     public Response recordBatch(@Valid @NotNull ParticipationBatch batch, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         List<ParticipationRequest> requests = batch.requests();
+        requests.stream().map(ParticipationRequest::unitCode).distinct().forEach(caller::requireUnit);
         return idempotency.once("participations-batch", key, batch, () -> {
             List<ParticipationView> recorded = participations.recordAll(requests);
             List<BatchAnswer.Created> created = new ArrayList<>(recorded.size());

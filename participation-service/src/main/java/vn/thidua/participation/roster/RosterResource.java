@@ -1,5 +1,6 @@
 package vn.thidua.participation.roster;
 
+import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -29,31 +30,37 @@ import vn.thidua.contract.Text;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.participation.catalog.CampaignCatalog;
 import vn.thidua.kit.input.InputRules;
+import vn.thidua.kit.security.Caller;
+import vn.thidua.kit.security.Roles;
 
 /** A unit's roster: who is on it, when. */
 @Path("/api/units/{code}/members")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "Danh sách CCVC và NLĐ (rosters)")
+@RolesAllowed(Roles.READER)
 public class RosterResource {
     private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final CommandGateway commands;
     private final Clock clock;
     private final CampaignCatalog catalog;
+    private final Caller caller;
 
-    public RosterResource(CommandGateway commands, Clock clock, CampaignCatalog catalog) {
+    public RosterResource(CommandGateway commands, Clock clock, CampaignCatalog catalog, Caller caller) {
         this.commands = commands;
         this.clock = clock;
         this.catalog = catalog;
+        this.caller = caller;
     }
 
     /** Refuses a roster change for a unit no campaign has notified (DECISIONS 17). */
     private void requireNotified(String code) {
         if (!catalog.unitNotified(code)) {
-            throw new DomainException(DomainException.Kind.RULE_BROKEN, "unit-not-notified", "No campaign has been sent to this unit",
-                    "unit " + code + " has not been notified of any campaign, so it has no roster here; check the code, "
-                            + "or retry once the campaign sent to it has reached this service");
+            throw new DomainException(DomainException.Kind.CONFLICT, "unit-not-notified", "No campaign sent to this unit is known here (yet)",
+                    "unit " + code + " has not been notified of any campaign seen on thidua.campaign.v1, so it has no roster here; "
+                            + "check the code, or if a campaign was just sent to it, retry in a few seconds")
+                    .with("retryAfterSeconds", 5);
         }
     }
 
@@ -73,13 +80,15 @@ public class RosterResource {
     }
 
     @PUT
+    @RolesAllowed({Roles.OFFICER, Roles.UNIT_HEAD})
     @Path("{memberId}")
     @Operation(summary = "Put a member on the unit's roster (idempotent)",
             description = "201 and MemberJoinedUnit when the member joins; 200 when already on the roster with the same details; "
-                    + "409 when on the roster with other details (leave first); 422 unit-not-notified when no campaign was sent to the unit.")
+                    + "409 when on the roster with other details (leave first); 409 unit-not-notified (retry) while no campaign sent to the unit is known.")
     public Response join(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                          @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                          @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
+        caller.requireUnit(code);
         requireNotified(code);
         String position = request.position() == null || request.position().isBlank() ? null : Text.nfc(request.position().strip());
         RosterChange change = commands.sendAndWait(new JoinUnit(UnitRoster.idOf(code), code, memberId,
@@ -89,12 +98,14 @@ public class RosterResource {
     }
 
     @POST
+    @RolesAllowed({Roles.OFFICER, Roles.UNIT_HEAD})
     @Path("{memberId}/leave")
     @Operation(summary = "Take a member off the unit's roster",
             description = "date is the first day off the roster. 200 and MemberLeftUnit; 200 and no event when already left on that date.")
     public Response leave(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                           @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                           @Valid @NotNull LeaveRequest request) {
+        caller.requireUnit(code);
         requireNotified(code);
         try {
             RosterChange change = commands.sendAndWait(new LeaveUnit(UnitRoster.idOf(code), code, memberId, request.date()));

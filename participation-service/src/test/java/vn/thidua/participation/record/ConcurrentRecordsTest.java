@@ -54,6 +54,7 @@ class ConcurrentRecordsTest {
         }
 
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        String authorization = "Bearer " + vn.thidua.testsupport.TestTokens.unitHead("KHTC");
         ExecutorService pool = Executors.newFixedThreadPool(12);
         List<Future<Integer>> answers = new ArrayList<>();
         Map<String, String> recordIdByKey = new ConcurrentHashMap<>();
@@ -70,7 +71,7 @@ class ConcurrentRecordsTest {
             String key = campaign + "-record-" + i;
             answers.add(pool.submit(() -> {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + RestAssured.port + "/api/participations"))
-                        .header("Content-Type", "application/json").header("Idempotency-Key", key)
+                        .header("Content-Type", "application/json").header("Idempotency-Key", key).header("Authorization", authorization)
                         .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
                 String id = mapper.readTree(response.body()).path("recordId").asText();
                 String earlier = recordIdByKey.putIfAbsent(key, id);
@@ -101,14 +102,14 @@ class ConcurrentRecordsTest {
         Fixtures.campaignService().publish(campaign, Fixtures.campaign(campaign, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), "QLKH"));
         Fixtures.awaitCampaignKnown(campaign);
         for (int i = 0; i < 20; i++) {
-            io.restassured.RestAssured.given().contentType("application/json").body(Fixtures.record(campaign, "QLKH", null, "ACTIVITY", "2023-03-0" + (1 + i % 9)))
+            vn.thidua.testsupport.SignedIn.given().contentType("application/json").body(Fixtures.record(campaign, "QLKH", null, "ACTIVITY", "2023-03-0" + (1 + i % 9)))
                     .post("/api/participations").then().statusCode(201);
         }
         assertThat(readCampaign(campaign, 20)).hasSize(20);
 
         axon.service().relay().shutDown();
         for (int i = 0; i < 30; i++) {
-            io.restassured.RestAssured.given().contentType("application/json").body(Fixtures.record(campaign, "QLKH", null, "ACTIVITY", "2023-04-1" + (i % 9)))
+            vn.thidua.testsupport.SignedIn.given().contentType("application/json").body(Fixtures.record(campaign, "QLKH", null, "ACTIVITY", "2023-04-1" + (i % 9)))
                     .post("/api/participations").then().statusCode(201);
         }
         axon.service().relay().start();

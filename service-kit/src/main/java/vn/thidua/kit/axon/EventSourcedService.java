@@ -11,6 +11,7 @@ import vn.thidua.kit.kafka.KafkaClients;
 import vn.thidua.kit.kafka.KafkaSettings;
 import vn.thidua.kit.kafka.TopicProvisioner;
 import vn.thidua.kit.relay.KafkaOutboxRelay;
+import vn.thidua.kit.security.ActorInterceptor;
 
 /**
  * A service's Axon runtime: its configuration plus the outbox relay to Kafka. Start it on Quarkus
@@ -35,6 +36,7 @@ public final class EventSourcedService {
         KafkaOutboxRelay.register(configurer.eventProcessing(),
                 c -> new KafkaOutboxRelay(producer, dataSource, name), kafka.relayBatchSize());
         this.configuration = configurer.buildConfiguration();
+        configuration.commandBus().registerDispatchInterceptor(new ActorInterceptor());
     }
 
     public void start() {

@@ -44,9 +44,9 @@ public class IdempotencyKeys {
         if (key == null || key.isBlank()) {
             return work.get();
         }
-        if (key.length() > 255) {
+        if (key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
             throw new DomainException(DomainException.Kind.INVALID, "invalid-idempotency-key", "The Idempotency-Key header is not valid",
-                    "an Idempotency-Key has at most 255 characters");
+                    "an Idempotency-Key is at most 255 visible ASCII characters (no spaces or control characters)");
         }
         String requestHash = HashChain.sha256Hex(json(request));
         try (Connection c = dataSource.getConnection()) {

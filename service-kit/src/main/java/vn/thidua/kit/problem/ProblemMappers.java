@@ -8,6 +8,9 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
+import io.quarkus.security.AuthenticationFailedException;
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.UnauthorizedException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
@@ -40,6 +43,30 @@ public class ProblemMappers {
                 .type(Problem.MEDIA_TYPE)
                 .entity(Problems.of(status, code, title, detail, extensions))
                 .build();
+    }
+
+    /** No token, or one that is not valid (garbage, expired, wrong issuer or signature): 401 with a Bearer challenge. */
+    public static Problem notSignedIn() {
+        return new Problem(Problem.TYPE_BASE + "not-signed-in", "Sign-in required", 401,
+                "send a valid bearer token from the thidua realm (Authorization: Bearer …); it is missing, expired or not signed by the issuer",
+                null, Map.of());
+    }
+
+    /** Signed in, but the role (or the unit) does not allow it: 403. */
+    public static Problem forbidden(String detail) {
+        return new Problem(Problem.TYPE_BASE + "forbidden", "Not allowed for this caller", 403,
+                detail == null || detail.isBlank() ? "the token's roles do not allow this (see the role matrix in the README)" : detail,
+                null, Map.of());
+    }
+
+    @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
+    public Response unauthorized(RuntimeException e) {
+        return Response.status(401).type(Problem.MEDIA_TYPE).header("WWW-Authenticate", "Bearer").entity(notSignedIn()).build();
+    }
+
+    @ServerExceptionMapper
+    public Response forbidden(ForbiddenException e) {
+        return Response.status(403).type(Problem.MEDIA_TYPE).entity(forbidden(e.getMessage())).build();
     }
 
     @ServerExceptionMapper
