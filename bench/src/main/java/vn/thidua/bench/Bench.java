@@ -65,6 +65,8 @@ public final class Bench implements Callable<Integer> {
     @Option(names = "--pg-password", defaultValue = "") String pgPassword;
     @Option(names = "--out", defaultValue = "bench/results") Path out;
 
+    /** Records per request in the batch mode. */
+    private static final int BATCH = 100;
     private final Http http = new Http();
     private Map<String, Object> kafkaLogin = Map.of();
     /** Idempotency keys are unique to this run: a key of an earlier run would replay that run's answer. */
@@ -108,6 +110,7 @@ public final class Bench implements Callable<Integer> {
                 + System.getProperty("os.arch"), "java", System.getProperty("java.version")));
         List<String> campaignIds = setUp(w);
         ingest(w, campaignIds);
+        batchIngest(w, campaignIds);
         projection(w.recordCount());
         replay();
         memory();
@@ -195,7 +198,7 @@ public final class Bench implements Callable<Integer> {
             throw new IllegalStateException(failures.get() + " of " + all.size() + " records were refused: the figures would be wrong");
         }
         double rate = all.size() / seconds;
-        double limit = jdbcSingleRowInserts(all.size());
+        double limit = jdbcInserts(all.size(), 1);
         results.put("ingest", Map.of("records", all.size(), "seconds", seconds, "recordsPerSecond", rate, "failures", failures.get(),
                 "p50ms", latency.getValueAtPercentile(50) / 1000.0, "p99ms", latency.getValueAtPercentile(99) / 1000.0,
                 "maxMs", latency.getMaxValue() / 1000.0, "limitRowsPerSecond", limit, "ratio", rate / limit));
@@ -232,9 +235,57 @@ public final class Bench implements Callable<Integer> {
                 "p99ms", half.getValueAtPercentile(99) / 1000.0, "maxMs", half.getMaxValue() / 1000.0));
     }
 
-    /** The limit of ingest: the same number of rows as single-row transactional INSERTs over JDBC, same clients, same database. */
-    private double jdbcSingleRowInserts(int rows) throws Exception {
-        say("limit: " + rows + " single-row transactional INSERTs through plain JDBC, " + clients + " connections");
+    /**
+     * Batch mode: the workload's records again (as ACTIVITY, so no second registration), {@value #BATCH} per
+     * {@code POST /api/participations/batch}, each batch under its own Idempotency-Key; beside the same rows
+     * as JDBC batches of {@value #BATCH} per transaction, same clients, same database.
+     */
+    private void batchIngest(Workload w, List<String> ids) throws Exception {
+        List<Workload.Record> all = w.records();
+        int batches = Math.max(1, Math.min(all.size(), 100_000) / BATCH);
+        say("ingest in batches: " + batches * BATCH + " records through POST /api/participations/batch, " + BATCH + " per batch, "
+                + clients + " clients");
+        Histogram latency = new Histogram(600_000_000L, 3);
+        AtomicInteger failures = new AtomicInteger();
+        long started = System.nanoTime();
+        parallel(batches, b -> {
+            List<Map<String, Object>> items = new ArrayList<>(BATCH);
+            for (int i = b * BATCH; i < (b + 1) * BATCH; i++) {
+                Workload.Record r = all.get(i % all.size());
+                items.add(record(ids.get(Integer.parseInt(r.campaignIndex())), r.unitCode(), r.memberId(), "ACTIVITY", r.occurredOn(),
+                        r.description(), null));
+            }
+            long t = System.nanoTime();
+            HttpResponse<String> answer = http.send("POST", participationUrl + "/api/participations/batch", Map.of("items", items),
+                    run + "-batch-" + b, Duration.ofSeconds(120));
+            synchronized (latency) {
+                latency.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
+            }
+            if (answer.statusCode() != 200) {
+                failures.incrementAndGet();
+                say("  batch " + b + " answered " + answer.statusCode() + ": " + answer.body().substring(0, Math.min(300, answer.body().length())));
+            }
+            return null;
+        });
+        double seconds = (System.nanoTime() - started) / 1e9;
+        if (failures.get() > 0) {
+            throw new IllegalStateException(failures.get() + " of " + batches + " batches were refused: the figures would be wrong");
+        }
+        int records = batches * BATCH;
+        double rate = records / seconds;
+        double limit = jdbcInserts(records, BATCH);
+        results.put("batchIngest", Map.of("records", records, "batchSize", BATCH, "seconds", seconds, "recordsPerSecond", rate,
+                "p50ms", latency.getValueAtPercentile(50) / 1000.0, "p99ms", latency.getValueAtPercentile(99) / 1000.0,
+                "limitRowsPerSecond", limit, "ratio", rate / limit));
+    }
+
+    /**
+     * The limit of ingest: the same number of rows as transactional INSERTs over plain JDBC, {@code perTransaction}
+     * rows per commit (1: single-row; more: one JDBC batch per commit), same clients, same database.
+     */
+    private double jdbcInserts(int rows, int perTransaction) throws Exception {
+        say("limit: " + rows + " rows as transactional INSERTs through plain JDBC, " + perTransaction + " per transaction, " + clients
+                + " connections");
         try (Connection c = connect("participation"); Statement s = c.createStatement()) {
             s.execute("DROP TABLE IF EXISTS bench_ingest_limit");
             s.execute("CREATE TABLE bench_ingest_limit (record_id VARCHAR(64) PRIMARY KEY, campaign_id VARCHAR(64), unit_code VARCHAR(32), "
@@ -250,10 +301,19 @@ public final class Bench implements Callable<Integer> {
                      PreparedStatement p = c.prepareStatement("INSERT INTO bench_ingest_limit VALUES (?, ?, ?, ?, ?, ?, ?)")) {
                     c.setAutoCommit(false);
                     int i;
-                    while ((i = next.getAndIncrement()) < rows) {
-                        bindLimitRow(p, i);
-                        p.setString(7, "Tham gia hội thi sáng kiến cải tiến kỹ thuật");
-                        p.executeUpdate();
+                    while ((i = next.getAndAdd(perTransaction)) < rows) {
+                        for (int row = i; row < Math.min(rows, i + perTransaction); row++) {
+                            bindLimitRow(p, row);
+                            p.setString(7, "Tham gia hội thi sáng kiến cải tiến kỹ thuật");
+                            if (perTransaction == 1) {
+                                p.executeUpdate();
+                            } else {
+                                p.addBatch();
+                            }
+                        }
+                        if (perTransaction > 1) {
+                            p.executeBatch();
+                        }
                         c.commit();
                     }
                 }

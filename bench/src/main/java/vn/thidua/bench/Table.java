@@ -12,6 +12,7 @@ final class Table {
         Map<String, Object> w = (Map<String, Object>) r.get("workload");
         Map<String, Object> in = (Map<String, Object>) r.get("ingest");
         Map<String, Object> half = (Map<String, Object>) r.get("ingestAtHalfRate");
+        Map<String, Object> batch = (Map<String, Object>) r.get("batchIngest");
         Map<String, Object> e2e = (Map<String, Object>) r.get("endToEnd");
         Map<String, Object> proj = (Map<String, Object>) r.get("projection");
         Map<String, Object> rep = (Map<String, Object>) r.get("replay");
@@ -27,6 +28,10 @@ final class Table {
                 f("max %.0f ms, %s failures", in.get("maxMs"), in.get("failures")), "", "");
         System.out.printf(row, f("ingest latency at half rate (%,.0f/s)", half.get("recordsPerSecond")),
                 f("p50 %.1f ms, p99 %.1f ms", half.get("p50ms"), half.get("p99ms")), f("max %.0f ms", half.get("maxMs")), "", "p99 < 100 ms");
+        System.out.printf(row, f("ingest: POST …/batch, %s per batch", batch.get("batchSize")), f("%,.0f records/s", batch.get("recordsPerSecond")),
+                f("%,.0f rows/s JDBC batches of %s", batch.get("limitRowsPerSecond"), batch.get("batchSize")), pct(batch.get("ratio")),
+                "≥ 10,000 records/s");
+        System.out.printf(row, "batch latency at full load", f("p50 %.1f ms, p99 %.1f ms", batch.get("p50ms"), batch.get("p99ms")), "", "", "");
         Map<String, Object> full = (Map<String, Object>) e2e.get("fullLoad");
         Map<String, Object> halfE2e = (Map<String, Object>) e2e.get("halfRate");
         Map<String, Object> reads = (Map<String, Object>) full.get("unitTableReads");

@@ -64,7 +64,8 @@ class BenchIT {
             JsonNode r = new ObjectMapper().readTree(json.toFile());
             assertThat(r.path("ingest").path("records").asInt()).isEqualTo(6 * 5 * 4);
             assertThat(r.path("ingest").path("failures").asInt()).isZero();
-            for (String section : List.of("ingest", "projection", "replay")) {
+            assertThat(r.path("batchIngest").path("records").asInt()).isEqualTo(100);
+            for (String section : List.of("ingest", "batchIngest", "projection", "replay")) {
                 assertThat(r.path(section).path("ratio").asDouble()).as(section + " ratio").isPositive();
             }
             assertThat(r.path("projection").path("digestsIdentical").asBoolean()).isTrue();

@@ -40,6 +40,9 @@ class RoleMatrixTest {
         List<Endpoint> endpoints = List.of(
                 Endpoint.of("POST /api/participations", RoleMatrix.UNIT_HEAD_OR_OFFICER, Set.of(201),
                         r -> r.body(Fixtures.record(campaign, UNIT, null, "ACTIVITY", "2023-03-02")).post("/api/participations")),
+                Endpoint.of("POST /api/participations/batch", RoleMatrix.UNIT_HEAD_OR_OFFICER, Set.of(200),
+                        r -> r.body(Map.of("attendance", Map.of("record", Fixtures.record(campaign, UNIT, null, "ACTIVITY", "2023-03-03"),
+                                "memberIds", List.of("UD-1", "UD-2")))).post("/api/participations/batch")),
                 Endpoint.of("GET /api/participations", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/participations?unitCode=" + UNIT)),
                 Endpoint.of("GET /api/participations/{id}", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/participations/" + recordId)),
                 Endpoint.of("PUT /api/units/{code}/members/{id}", RoleMatrix.UNIT_HEAD_OR_OFFICER, Set.of(200),
@@ -63,6 +66,36 @@ class RoleMatrixTest {
                 .then().statusCode(201).body("unitCode", equalTo(UNIT)).extract().path("recordId");
 
         assertThat(storedActor(recordId)).isEqualTo("user:truong.ttud");
+    }
+
+    @Test
+    void a_unit_head_batches_only_their_unit_one_foreign_item_refuses_the_batch_and_the_events_name_them() throws Exception {
+        String campaign = "actor-batch-" + System.nanoTime();
+        Fixtures.campaignService().publish(campaign, Fixtures.campaign(campaign, LocalDate.of(2023, 1, 1), LocalDate.of(2023, 12, 31), UNIT, "VP"));
+        Fixtures.awaitCampaignKnown(campaign);
+        Map<String, Object> ours = Fixtures.record(campaign, UNIT, null, "ACTIVITY", "2023-05-06");
+        Map<String, Object> foreign = Fixtures.record(campaign, "VP", null, "ACTIVITY", "2023-05-06");
+
+        SignedIn.as(TestTokens.unitHead(UNIT)).contentType(ContentType.JSON).body(Map.of("items", List.of(ours, foreign)))
+                .post("/api/participations/batch").then().statusCode(403).contentType("application/problem+json");
+        assertThat(records(campaign)).isZero();
+
+        List<String> ids = SignedIn.as(TestTokens.unitHead(UNIT)).contentType(ContentType.JSON).body(Map.of("items", List.of(ours, ours)))
+                .post("/api/participations/batch").then().statusCode(200).extract().path("items.recordId");
+        assertThat(ids).hasSize(2);
+        for (String id : ids) {
+            assertThat(storedActor(id)).isEqualTo("user:truong.ttud");
+        }
+    }
+
+    private long records(String campaign) throws Exception {
+        try (var c = dataSource.getConnection(); var q = c.prepareStatement("SELECT count(*) FROM participation_view WHERE campaign_id = ?")) {
+            q.setString(1, campaign);
+            try (var rows = q.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
     }
 
     /** The MetaData actor of the record's event in Axon's store: what the relay publishes. */

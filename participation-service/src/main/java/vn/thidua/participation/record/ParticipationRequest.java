@@ -26,9 +26,18 @@ public record ParticipationRequest(
     }
 
     RecordParticipation toCommand(String recordId) {
+        return new RecordParticipation(recordId, campaignId, unitCode, memberId, kind, occurredOn, Text.nfc(description.strip()), evidenceGiven());
+    }
+
+    /** The evidence as it is stored: blanks dropped, null when nothing is left. */
+    Evidence evidenceGiven() {
         Evidence ev = evidence == null ? null : new Evidence(blankToNull(evidence.documentNumber()), blankToNull(evidence.link()));
-        return new RecordParticipation(recordId, campaignId, unitCode, memberId, kind, occurredOn, Text.nfc(description.strip()),
-                ev != null && ev.documentNumber() == null && ev.link() == null ? null : ev);
+        return ev != null && ev.documentNumber() == null && ev.link() == null ? null : ev;
+    }
+
+    /** The same record for another member (an attendance list's line). */
+    ParticipationRequest forMember(String member) {
+        return new ParticipationRequest(campaignId, unitCode, member, kind, occurredOn, description, evidence);
     }
 
     private static String blankToNull(String s) {

@@ -66,6 +66,36 @@ public class ParticipationResource {
         });
     }
 
+    /** What a batch recorded: each record's id, in the order of the batch (index from 0). */
+    public record BatchAnswer(int created, List<Created> items) {
+        /** One record of the batch, created. */
+        public record Created(int index, String recordId) {
+        }
+    }
+
+    @POST
+    @Path("batch")
+    @RolesAllowed({Roles.OFFICER, Roles.UNIT_HEAD})
+    @Operation(summary = "Record many at once: an attendance list (one activity, one date, many members) and/or a feed's items",
+            description = "Up to " + ParticipationBatch.MAX_ITEMS + " records (attendance lines first, then items), each checked by the rules of "
+                    + "POST /api/participations. All or nothing, in one transaction: 200 with every record's id in the order sent; or, if any "
+                    + "item is refused, 422 batch-refused with items[] = {index, problem} (each the problem the single path would give) and "
+                    + "nothing recorded. A malformed batch (empty, over the limit, a bad field of an item) is 400 for the whole batch. "
+                    + "Honours Idempotency-Key (one key for the batch): a retry gets the same answer and records nothing more. "
+                    + "An officer, or a unit head for their own unit only: one record of another unit refuses the whole batch (403).")
+    public Response recordBatch(@Valid @NotNull ParticipationBatch batch, @HeaderParam(IdempotencyKeys.HEADER) String key) {
+        List<ParticipationRequest> requests = batch.requests();
+        requests.stream().map(ParticipationRequest::unitCode).distinct().forEach(caller::requireUnit);
+        return idempotency.once("participations-batch", key, batch, () -> {
+            List<ParticipationView> recorded = participations.recordAll(requests);
+            List<BatchAnswer.Created> created = new ArrayList<>(recorded.size());
+            for (int i = 0; i < recorded.size(); i++) {
+                created.add(new BatchAnswer.Created(i, recorded.get(i).recordId));
+            }
+            return Response.ok(new BatchAnswer(created.size(), created)).build();
+        });
+    }
+
     @GET
     @Operation(summary = "Records, filtered and paged (page from 0, size up to 500), newest date first")
     public Page list(@QueryParam("campaignId") @Size(max = InputRules.ID_MAX) String campaignId,

@@ -1,13 +1,18 @@
 package vn.thidua.participation.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.kit.axon.PostgresDuplicateKeyResolver;
 import vn.thidua.kit.problem.DomainException;
+import vn.thidua.kit.problem.Problems;
 import vn.thidua.participation.catalog.CampaignCatalog;
 import vn.thidua.participation.roster.RosterLookup;
 
@@ -28,6 +33,45 @@ public class ParticipationService {
 
     /** Validates and records; must run inside a transaction. */
     public ParticipationView record(ParticipationRequest request) {
+        check(request);
+        return write(request);
+    }
+
+    /**
+     * Validates every item by the rules of {@link #record}, then records them all in order, or none:
+     * if any item is refused, a {@code batch-refused} problem lists each refused item's own problem
+     * and nothing is written. Two registrations of one member for one campaign in the batch refuse the
+     * second. Must run inside a transaction (one for the batch).
+     */
+    public List<ParticipationView> recordAll(List<ParticipationRequest> requests) {
+        List<Map<String, Object>> refused = new ArrayList<>();
+        Set<List<String>> registrations = new HashSet<>();
+        for (int i = 0; i < requests.size(); i++) {
+            ParticipationRequest request = requests.get(i);
+            try {
+                check(request);
+                if (request.kind() == ParticipationKind.REGISTERED
+                        && !registrations.add(Arrays.asList(request.campaignId(), request.unitCode(), request.memberId()))) {
+                    throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
+                }
+            } catch (DomainException e) {
+                refused.add(Map.of("index", i, "problem", Problems.of(e.kind().status(), e.code(), e.title(), e.getMessage(), e.extensions())));
+            }
+        }
+        if (!refused.isEmpty()) {
+            throw new DomainException(DomainException.Kind.RULE_BROKEN, "batch-refused", "Items of the batch are refused",
+                    refused.size() + " of " + requests.size() + " items are refused (see items: index from 0, and each one's problem); "
+                            + "nothing was recorded: correct or remove them and send the batch again")
+                    .with("items", refused);
+        }
+        List<ParticipationView> written = new ArrayList<>(requests.size());
+        for (ParticipationRequest request : requests) {
+            written.add(write(request));
+        }
+        return written;
+    }
+
+    private void check(ParticipationRequest request) {
         CampaignCatalog.Standing standing = catalog.standing(request.campaignId(), request.unitCode(), request.occurredOn().getYear())
                 .orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "campaign-not-known",
                         "The campaign is not known here (yet)",
@@ -55,6 +99,10 @@ public class ParticipationService {
         if (request.kind() == ParticipationKind.REGISTERED && views.registered(request.campaignId(), request.unitCode(), request.memberId())) {
             throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
         }
+        RecordParticipation.requireEvidence(request.kind(), request.evidenceGiven());
+    }
+
+    private ParticipationView write(ParticipationRequest request) {
         String recordId = UUID.randomUUID().toString();
         try {
             commands.sendAndWait(request.toCommand(recordId));

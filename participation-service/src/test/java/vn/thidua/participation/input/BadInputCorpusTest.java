@@ -31,6 +31,10 @@ class BadInputCorpusTest {
     private static final String RECORD = """
             {"campaignId":"corpus-campaign","unitCode":"VP","memberId":"CB-901","kind":"ACTIVITY","occurredOn":"2023-03-08",
              "description":"Tham gia ngày hội “Chung sức xây dựng nông thôn mới”","evidence":{"documentNumber":"12/BC-VP","link":"https://thidua.vn/a"}}""";
+    private static final String HEAD = """
+            {"campaignId":"corpus-campaign","unitCode":"VP","kind":"ACTIVITY","occurredOn":"2023-03-09",
+             "description":"Sinh hoạt chi bộ tháng 3","evidence":{"documentNumber":"13/BC-VP","link":"https://thidua.vn/b"}}""";
+    private static final String BATCH = "{\"attendance\":{\"record\":" + HEAD + ",\"memberIds\":[\"CB-901\"]},\"items\":[" + RECORD + "]}";
 
     @TestHTTPResource("/")
     URI base;
@@ -48,6 +52,8 @@ class BadInputCorpusTest {
         assertThat(left.status()).as(left.text()).isEqualTo(200);
         RawHttp.Answer recorded = send(new Endpoint("POST", "/api/participations", RECORD).valid(201));
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
+        RawHttp.Answer batch = send(new Endpoint("POST", "/api/participations/batch", BATCH).valid(200));
+        assertThat(batch.status()).as(batch.text()).isEqualTo(200);
 
         List<Endpoint> writes = List.of(
                 new Endpoint("PUT", "/api/units/VP/members/CB-901", JOIN).text("fullName", true, 200).text("position", false, 200)
@@ -55,7 +61,12 @@ class BadInputCorpusTest {
                 new Endpoint("POST", "/api/units/TTR/members/CB-902/leave", LEAVE).date("date", true),
                 new Endpoint("POST", "/api/participations", RECORD).text("campaignId", true, 64).code("unitCode", true)
                         .text("memberId", false, 64).enumeration("kind").date("occurredOn", true).text("description", true, 5000)
-                        .text("evidence.documentNumber", false, 200).text("evidence.link", false, 2000));
+                        .text("evidence.documentNumber", false, 200).text("evidence.link", false, 2000),
+                new Endpoint("POST", "/api/participations/batch", BATCH).text("attendance.record.campaignId", true, 64)
+                        .code("attendance.record.unitCode", true).enumeration("attendance.record.kind").date("attendance.record.occurredOn", true)
+                        .text("attendance.record.description", true, 5000)
+                        .text("items.0.campaignId", true, 64).code("items.0.unitCode", true).text("items.0.memberId", false, 64)
+                        .enumeration("items.0.kind").date("items.0.occurredOn", true).text("items.0.description", true, 5000));
         List<BadInput> cases = new ArrayList<>();
         writes.forEach(w -> cases.addAll(w.cases()));
         cases.addAll(explicit());
@@ -78,6 +89,32 @@ class BadInputCorpusTest {
                 "{\"date\":\"2022-12-31\"}", 422));
         c.add(BadInput.json("bad date range", "a record outside the campaign", "POST", "/api/participations",
                 RECORD.replace("2023-03-08", "2024-03-08"), 422));
+        // batches: empty, oversized, malformed attendance lists, and items the rules refuse (the whole batch, 422)
+        c.add(BadInput.json("batch", "an empty batch", "POST", "/api/participations/batch", "{}", 400));
+        c.add(BadInput.json("batch", "a batch with no items", "POST", "/api/participations/batch", "{\"items\":[]}", 400));
+        c.add(BadInput.json("batch", "a batch with a null item", "POST", "/api/participations/batch", "{\"items\":[null]}", 400));
+        c.add(BadInput.json("batch", "1,001 items", "POST", "/api/participations/batch",
+                "{\"items\":[" + String.join(",", java.util.Collections.nCopies(1001, RECORD)) + "]}", 400));
+        c.add(BadInput.json("batch", "an attendance list of 1,001 members", "POST", "/api/participations/batch",
+                "{\"attendance\":{\"record\":" + HEAD + ",\"memberIds\":[" + String.join(",", java.util.Collections.nCopies(1001, "\"CB-901\"")) + "]}}", 400));
+        c.add(BadInput.json("batch", "600 attendance lines and 401 items", "POST", "/api/participations/batch",
+                "{\"attendance\":{\"record\":" + HEAD + ",\"memberIds\":[" + String.join(",", java.util.stream.IntStream.range(0, 600)
+                        .mapToObj(i -> "\"CB-" + i + "\"").toList()) + "]},\"items\":[" + String.join(",", java.util.Collections.nCopies(401, RECORD)) + "]}", 400));
+        c.add(BadInput.json("batch", "an attendance list naming a member twice", "POST", "/api/participations/batch",
+                "{\"attendance\":{\"record\":" + HEAD + ",\"memberIds\":[\"CB-901\",\"CB-901\"]}}", 400));
+        c.add(BadInput.json("batch", "an attendance head with a member", "POST", "/api/participations/batch",
+                "{\"attendance\":{\"record\":" + RECORD + ",\"memberIds\":[\"CB-901\"]}}", 400));
+        c.add(BadInput.json("batch", "an attendance list with no members", "POST", "/api/participations/batch",
+                "{\"attendance\":{\"record\":" + HEAD + ",\"memberIds\":[]}}", 400));
+        c.add(BadInput.json("batch", "good and bad items mixed", "POST", "/api/participations/batch",
+                "{\"items\":[" + RECORD + "," + RECORD.replace("2023-03-08", "2024-03-08") + "," + RECORD.replace("CB-901", "CB-902") + ","
+                        + RECORD.replace("\"ACTIVITY\"", "\"ACHIEVEMENT\"").replace("\"evidence\":{\"documentNumber\":\"12/BC-VP\",\"link\":\"https://thidua.vn/a\"}", "\"evidence\":null") + "]}", 422));
+        for (String member : List.of("", " ", "CB 901", "x".repeat(65), "CB-901\\u0000", "\\u200b")) {
+            c.add(BadInput.json("batch", "an attendance list with member id '" + member + "'", "POST", "/api/participations/batch",
+                    "{\"attendance\":{\"record\":" + HEAD + ",\"memberIds\":[\"" + member + "\"]}}", 400));
+        }
+        c.add(BadInput.json("batch", "an attendance list with a null member", "POST", "/api/participations/batch",
+                "{\"attendance\":{\"record\":" + HEAD + ",\"memberIds\":[null]}}", 400));
         for (String member : List.of("%00", "a%00b", "%C0%AF", "..%2F..%2Fetc", "CB%20901", "CB-901%27%3B--", "%E2%80%8B", "x".repeat(70))) {
             c.add(BadInput.json("bad path or query", "join member " + member, "PUT", "/api/units/VP/members/" + member, JOIN, 400));
             c.add(BadInput.json("bad path or query", "leave member " + member, "POST", "/api/units/VP/members/" + member + "/leave", LEAVE, 400));
