@@ -17,6 +17,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.scoring.ScoreTable;
@@ -57,6 +60,8 @@ public class ScoreResource {
     @GET
     @Path("units")
     @Operation(summary = "The units ranked by score, then coverage, then code (?format=csv for a spreadsheet)")
+    @APIResponse(responseCode = "200", description = "the table (text/csv with ?format=csv)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitsTable.class)), @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response units(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @QueryParam("format") String format) {
         ScoreService.YearTable current = scores.table(year);
         ScoreTable t = current.table();
@@ -74,6 +79,9 @@ public class ScoreResource {
     @GET
     @Path("units/{code}/members")
     @Operation(summary = "The members on a unit's roster in the year, with their points under the unit (?format=csv)")
+    @APIResponse(responseCode = "200", description = "the unit's members (text/csv with ?format=csv)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitMembers.class)), @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "404", description = "unit-not-scored")
     public Response unitMembers(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                                 @QueryParam("format") String format) {
         ScoreTable t = scores.table(year).table();
@@ -99,6 +107,8 @@ public class ScoreResource {
     @Path("members/{memberId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A member's score and rank, with the records that made it")
+    @APIResponse(responseCode = "200", description = "the member's score", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDetail.class)))
+    @APIResponse(responseCode = "404", description = "member-not-scored")
     public MemberDetail member(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId) {
         ScoreService.YearTable current = scores.table(year);
         ScoreTable t = current.table();
