@@ -11,7 +11,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -39,10 +38,18 @@ public class ScoreResource {
     public record UnitsTable(int year, String status, String policyVersion, String digest, List<UnitRow> units) {
     }
 
-    /** One unit's line. */
-    public record UnitRow(int rank, String unitCode, BigDecimal score, BigDecimal coverage, int collectivePoints, int rosterSize,
-                          int membersWithRecords) {
+    /** One unit's line: score and coverage as in the digest and the CSV, decimal strings with two places (DECISIONS 22). */
+    public record UnitRow(int rank, String unitCode,
+                          @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = DECIMAL_2, examples = "17.33") String score,
+                          @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = DECIMAL_2, examples = "0.83") String coverage,
+                          int collectivePoints, int rosterSize, int membersWithRecords) {
+        static UnitRow of(ScoreTable.UnitScore u) {
+            return new UnitRow(u.rank(), u.unitCode(), u.score().toPlainString(), u.coverage().toPlainString(), u.collectivePoints(),
+                    u.rosterSize(), u.membersWithRecords());
+        }
     }
+
+    private static final String DECIMAL_2 = "^[0-9]+\\.[0-9]{2}$";
 
     /** A unit's members: their points under the unit and their score for the year. */
     public record UnitMembers(int year, String unitCode, List<UnitMember> members) {
@@ -65,8 +72,7 @@ public class ScoreResource {
     public Response units(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @QueryParam("format") String format) {
         ScoreService.YearTable current = scores.table(year);
         ScoreTable t = current.table();
-        List<UnitRow> rows = t.units().stream().map(u -> new UnitRow(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(),
-                u.rosterSize(), u.membersWithRecords())).toList();
+        List<UnitRow> rows = t.units().stream().map(UnitRow::of).toList();
         if ("csv".equalsIgnoreCase(format)) {
             return Csv.of("diem-thi-dua-don-vi-" + year + ".csv",
                     List.of("Hạng", "Mã đơn vị", "Điểm", "Tỷ lệ tham gia", "Điểm tập thể", "Số người", "Số người có kết quả"),
