@@ -54,6 +54,9 @@ public class CampaignResource {
     @APIResponse(responseCode = "201", description = "launched and notified (Location: the campaign); a retry with the same Idempotency-Key and body answers it again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignDetails.class)))
     @APIResponse(responseCode = "409", description = "idempotency-key-reused: the same Idempotency-Key with another body")
     @APIResponse(responseCode = "422", description = "phase-needs-end, no-recipients, unknown-plan, ambiguous-plan, unknown-unit, event-contract-violation")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CampaignRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "a campaign theo Chuyên đề", value = "{\"kind\": \"THEMATIC\", \"title\": \"Thi đua chuyển đổi số năm 2023\", \"content\": \"Đẩy mạnh ứng dụng công nghệ thông tin trong các phòng, đơn vị thuộc Sở\", \"basisPlanNumbers\": [\"132/KH-UBND\"], \"period\": {\"from\": \"2023-03-01\", \"to\": \"2023-12-31\"}, \"launchDocument\": {\"number\": \"45/SKHCN-VP\", \"issuedOn\": \"2023-03-02\", \"signerName\": \"Trần Văn Minh\", \"signerCapacity\": \"Giám đốc Sở\"}, \"allUnits\": true}")))
     public Response launch(@Valid @NotNull CampaignRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
         return idempotency.once("campaigns", key, request, () -> {
             CampaignDetails launched = campaigns.launch(request);

@@ -40,6 +40,9 @@ public class PlanResource {
     @APIResponse(responseCode = "200", description = "the same plan again: unchanged", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PlanView.class)))
     @APIResponse(responseCode = "409", description = "plan-conflict: the same number with other content (the differing fields are named)")
     @APIResponse(responseCode = "422", description = "event-contract-violation")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = PlanRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "a provincial plan", value = "{\"number\": \"132/KH-UBND\", \"issuedOn\": \"2023-02-20\", \"issuer\": \"UBND tỉnh Thái Nguyên\", \"title\": \"Kế hoạch tổ chức phong trào thi đua chuyển đổi số năm 2023\", \"period\": {\"from\": \"2023-03-01\", \"to\": \"2023-12-31\"}}")))
     public Response register(@Valid @NotNull PlanRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         PlanService.Registered registered = plans.register(request.toDetails());
         PlanView view = PlanView.findById(registered.planId());

@@ -41,6 +41,9 @@ public class UnitResource {
     @Operation(summary = "Create or update a unit (idempotent)", description = "201 when created, 200 when it existed.")
     @APIResponse(responseCode = "201", description = "created (Location: the unit)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Unit.class)))
     @APIResponse(responseCode = "200", description = "it existed: updated if the name or head changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Unit.class)))
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "the inspectorate", value = "{\"name\": \"Thanh tra Sở\", \"head\": \"Nguyễn Thị Thu Hà\"}")))
     public Response put(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be upper-case letters, digits, - or _ (e.g. TTR)") String code,
                         @Valid @NotNull UnitRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Unit unit = Unit.findById(code);

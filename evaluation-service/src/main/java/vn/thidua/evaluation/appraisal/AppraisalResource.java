@@ -61,6 +61,9 @@ public class AppraisalResource {
     @APIResponse(responseCode = "201", description = "closed now (AppraisalClosed)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppraisalView.class)))
     @APIResponse(responseCode = "200", description = "closed before: the same result, no event", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppraisalView.class)))
     @APIResponse(responseCode = "422", description = "event-contract-violation")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CloseRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "closed by the council", value = "{\"closedBy\": \"Hội đồng Thi đua - Khen thưởng Sở\"}")))
     public Response close(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @Valid @NotNull CloseRequest request) {
         AppraisalService.CloseResult result = appraisals.close(year, Text.nfc(request.closedBy().strip()));
         var c = result.close();

@@ -55,6 +55,9 @@ public class ParticipationResource {
     @APIResponse(responseCode = "201", description = "recorded (Location: the record); a retry with the same Idempotency-Key and body answers it again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipationView.class)))
     @APIResponse(responseCode = "409", description = "campaign-not-known (retry shortly), already-registered, idempotency-key-reused")
     @APIResponse(responseCode = "422", description = "unit-not-recipient, outside-campaign-period, year-closed, member-not-on-roster, evidence-required, event-contract-violation")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ParticipationRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "a member's achievement", value = "{\"campaignId\": \"3f2c9a1e-5b7d-4c2a-9e1f-0a8b7c6d5e4f\", \"unitCode\": \"TTR\", \"memberId\": \"CB-TTR-01\", \"kind\": \"ACHIEVEMENT\", \"occurredOn\": \"2023-06-15\", \"description\": \"Hoàn thành xuất sắc nhiệm vụ thanh tra chuyên đề chuyển đổi số\", \"evidence\": {\"documentNumber\": \"QĐ 25/QĐ-KHCN\", \"link\": \"https://khcn.thainguyen.gov.vn/vb/25\"}}")))
     public Response record(@Valid @NotNull ParticipationRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
         return idempotency.once("participations", key, request, () -> {
             ParticipationView recorded = participations.record(request);

@@ -84,6 +84,9 @@ public class RosterResource {
     @APIResponse(responseCode = "200", description = "already on the roster with the same details", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Member.class)))
     @APIResponse(responseCode = "409", description = "member-already-on-roster: on the roster with other details (leave first)")
     @APIResponse(responseCode = "422", description = "unit-not-notified, overlapping-membership, event-contract-violation")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JoinRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "a civil servant joins", value = "{\"fullName\": \"Nguyễn Thị Thu Hà\", \"position\": \"Chánh Thanh tra\", \"fromDate\": \"2023-01-01\"}")))
     public Response join(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                          @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                          @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
