@@ -19,7 +19,7 @@ import vn.thidua.kit.problem.Problems;
 /**
  * Makes every service's OpenAPI tell the truth about errors (registered with {@code mp.openapi.filter}):
  * the {@code Problem} schema, the error answers every operation can give (400, 404, 406, 414, 500;
- * 413 and 415 where a body is read), and {@code application/problem+json} with that schema for every
+ * 413 and 415 where a body is read; 401 and 403 where a caller is required), and {@code application/problem+json} with that schema for every
  * error answer a resource declares itself (409, 422, and 401/403 of secured operations).
  */
 public class ProblemResponses implements OASFilter {
@@ -41,16 +41,26 @@ public class ProblemResponses implements OASFilter {
         }
         for (PathItem item : openAPI.getPaths().getPathItems().values()) {
             for (Map.Entry<PathItem.HttpMethod, Operation> e : item.getOperations().entrySet()) {
-                complete(e.getValue());
+                complete(e.getValue(), secured(openAPI, e.getValue()));
             }
         }
     }
 
-    private static void complete(Operation operation) {
+    /** Whether the operation needs a caller (its own security requirements, else the document's). */
+    private static boolean secured(OpenAPI openAPI, Operation operation) {
+        var security = operation.getSecurity() != null ? operation.getSecurity() : openAPI.getSecurity();
+        return security != null && !security.isEmpty();
+    }
+
+    private static void complete(Operation operation, boolean secured) {
         APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
         operation.setResponses(responses);
         for (int status : EVERY_OPERATION) {
             addIfAbsent(responses, status);
+        }
+        if (secured) {
+            addIfAbsent(responses, 401);
+            addIfAbsent(responses, 403);
         }
         if (operation.getRequestBody() != null) {
             for (int status : WITH_BODY) {
@@ -81,6 +91,8 @@ public class ProblemResponses implements OASFilter {
         return switch (status) {
             case 400 -> "malformed-json, invalid-value, unknown-field, invalid-request or invalid-uri";
             case 404 -> "not-found (or the operation's own *-not-found)";
+            case 401 -> "unauthorized: no valid token";
+            case 403 -> "forbidden: the caller's roles do not allow this operation";
             case 406 -> "not-acceptable: the Accept header excludes application/json";
             case 413 -> "body-too-large: more than 1 MB";
             case 414 -> "uri-too-long: more than 2,048 characters";
