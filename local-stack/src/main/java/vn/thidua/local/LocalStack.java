@@ -245,7 +245,7 @@ public final class LocalStack implements Callable<Integer> {
         Console.ok("score table " + SampleLoader.YEAR + " (" + table.path("status").asText() + ", digest " + table.path("digest").asText().substring(0, 16) + "…):");
         for (JsonNode u : table.path("units")) {
             Console.info(String.format("%d. %-5s điểm %6.2f  tỷ lệ tham gia %.2f  (%d người)", u.path("rank").asInt(), u.path("unitCode").asText(),
-                    u.path("score").decimalValue(), u.path("coverage").decimalValue(), u.path("rosterSize").asInt()));
+                    new java.math.BigDecimal(u.path("score").asText()), new java.math.BigDecimal(u.path("coverage").asText()), u.path("rosterSize").asInt()));
         }
     }
 

@@ -20,6 +20,9 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.contract.events.CampaignKind;
@@ -49,6 +52,12 @@ public class CampaignResource {
     @Operation(summary = "Launch a campaign and notify its recipient units",
             description = "Emits CampaignLaunched, then one DepartmentNotified per unit. Honours Idempotency-Key: a retry with the same "
                     + "key and body returns the first answer; the same key with another body is a 409.")
+    @APIResponse(responseCode = "201", description = "launched and notified (Location: the campaign); a retry with the same Idempotency-Key and body answers it again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = CampaignDetails.class)))
+    @APIResponse(responseCode = "409", description = "idempotency-key-reused: the same Idempotency-Key with another body")
+    @APIResponse(responseCode = "422", description = "phase-needs-end, no-recipients, unknown-plan, ambiguous-plan, unknown-unit, event-contract-violation")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = CampaignRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "a campaign theo Chuyên đề", value = "{\"kind\": \"THEMATIC\", \"title\": \"Thi đua chuyển đổi số năm 2023\", \"content\": \"Đẩy mạnh ứng dụng công nghệ thông tin trong các phòng, đơn vị thuộc Sở\", \"basisPlanNumbers\": [\"132/KH-UBND\"], \"period\": {\"from\": \"2023-03-01\", \"to\": \"2023-12-31\"}, \"launchDocument\": {\"number\": \"45/SKHCN-VP\", \"issuedOn\": \"2023-03-02\", \"signerName\": \"Trần Văn Minh\", \"signerCapacity\": \"Giám đốc Sở\"}, \"allUnits\": true}")))
     public Response launch(@Valid @NotNull CampaignRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
         return idempotency.once("campaigns", key, request, () -> {
             CampaignDetails launched = campaigns.launch(request);
@@ -77,6 +86,9 @@ public class CampaignResource {
     @Operation(summary = "A unit head confirms the campaign was cascaded in the unit",
             description = "The head of that unit or the officer; who acknowledged is the token's caller (no body). "
                     + "201 and NotificationAcknowledged the first time; 200 with the first acknowledgement, and no event, after.")
+    @APIResponse(responseCode = "201", description = "acknowledged now", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acknowledgement.class)))
+    @APIResponse(responseCode = "200", description = "acknowledged before: the first acknowledgement", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Acknowledgement.class)))
+    @APIResponse(responseCode = "422", description = "unit-not-recipient, event-contract-violation")
     public Response acknowledge(@PathParam("campaignId") @Size(max = InputRules.ID_MAX) String campaignId,
                                 @PathParam("unitCode") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String unitCode) {
         caller.requireUnit(unitCode);

@@ -19,6 +19,9 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Objects;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.security.Roles;
 
@@ -40,6 +43,11 @@ public class UnitResource {
     @Path("{code}")
     @Transactional
     @Operation(summary = "Create or update a unit (idempotent)", description = "201 when created, 200 when it existed.")
+    @APIResponse(responseCode = "201", description = "created (Location: the unit)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Unit.class)))
+    @APIResponse(responseCode = "200", description = "it existed: updated if the name or head changed", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Unit.class)))
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = UnitRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "the inspectorate", value = "{\"name\": \"Thanh tra Sở\", \"head\": \"Nguyễn Thị Thu Hà\"}")))
     public Response put(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be upper-case letters, digits, - or _ (e.g. TTR)") String code,
                         @Valid @NotNull UnitRequest request, @jakarta.ws.rs.core.Context UriInfo uri) {
         Unit unit = Unit.findById(code);

@@ -92,7 +92,10 @@ class PlanIntakeTest {
                 .then().statusCode(201).header("Location", containsString("/api/plans/")).extract().path("planId");
         given().get("/api/plans/" + id).then().statusCode(200)
                 .body("title", equalTo("Kế hoạch thi đua chuyên đề chuyển đổi số"))
-                .body("issuer", equalTo("UBND tỉnh Thái Nguyên"));
+                .body("issuer", equalTo("UBND tỉnh Thái Nguyên"))
+                // one shape per concept: the period answers as it was sent
+                .body("period.from", equalTo("2023-03-01")).body("period.to", equalTo("2023-12-31"))
+                .body("$", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("periodFrom")));
     }
 
     private long storedEvents(String aggregateId) {

@@ -15,6 +15,9 @@ import jakarta.ws.rs.core.Response;
 import java.time.Instant;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.contract.events.AppraisalCounts;
 import vn.thidua.contract.events.PartitionOffset;
@@ -54,6 +57,9 @@ public class AppraisalResource {
     @Operation(summary = "Close the year: freeze its table at the projection's watermark",
             description = "closedBy is the token's caller (no body). 201 and AppraisalClosed the first time (with how many records were still in flight); 200 with the same result, "
                     + "and no event, after.")
+    @APIResponse(responseCode = "201", description = "closed now (AppraisalClosed)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppraisalView.class)))
+    @APIResponse(responseCode = "200", description = "closed before: the same result, no event", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = AppraisalView.class)))
+    @APIResponse(responseCode = "422", description = "event-contract-violation")
     public Response close(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year) {
         AppraisalService.CloseResult result = appraisals.close(year, caller.actor());
         var c = result.close();

@@ -12,9 +12,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.kit.security.Roles;
@@ -39,10 +41,18 @@ public class ScoreResource {
     public record UnitsTable(int year, String status, String policyVersion, String digest, boolean digestCurrent, List<UnitRow> units) {
     }
 
-    /** One unit's line. */
-    public record UnitRow(int rank, String unitCode, BigDecimal score, BigDecimal coverage, int collectivePoints, int rosterSize,
-                          int membersWithRecords) {
+    /** One unit's line: score and coverage as in the digest and the CSV, decimal strings with two places (DECISIONS 22). */
+    public record UnitRow(int rank, String unitCode,
+                          @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = DECIMAL_2, examples = "17.33") String score,
+                          @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = DECIMAL_2, examples = "0.83") String coverage,
+                          int collectivePoints, int rosterSize, int membersWithRecords) {
+        static UnitRow of(ScoreTable.UnitScore u) {
+            return new UnitRow(u.rank(), u.unitCode(), u.score().toPlainString(), u.coverage().toPlainString(), u.collectivePoints(),
+                    u.rosterSize(), u.membersWithRecords());
+        }
     }
+
+    private static final String DECIMAL_2 = "^[0-9]+\\.[0-9]{2}$";
 
     /** A unit's members: their points under the unit and their score for the year. */
     public record UnitMembers(int year, String unitCode, List<UnitMember> members) {
@@ -60,10 +70,11 @@ public class ScoreResource {
     @GET
     @Path("units")
     @Operation(summary = "The units ranked by score, then coverage, then code (?format=csv for a spreadsheet)")
+    @APIResponse(responseCode = "200", description = "the table (text/csv with ?format=csv)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitsTable.class)), @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response units(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @QueryParam("format") String format) {
         ScoreService.Units current = scores.units(year);
-        List<UnitRow> rows = current.units().stream().map(u -> new UnitRow(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(),
-                u.rosterSize(), u.membersWithRecords())).toList();
+        List<UnitRow> rows = current.units().stream().map(UnitRow::of).toList();
         if ("csv".equalsIgnoreCase(format)) {
             return Csv.of("diem-thi-dua-don-vi-" + year + ".csv",
                     List.of("Hạng", "Mã đơn vị", "Điểm", "Tỷ lệ tham gia", "Điểm tập thể", "Số người", "Số người có kết quả"),
@@ -78,6 +89,9 @@ public class ScoreResource {
     @GET
     @Path("units/{code}/members")
     @Operation(summary = "The members on a unit's roster in the year, with their points under the unit (?format=csv)")
+    @APIResponse(responseCode = "200", description = "the unit's members (text/csv with ?format=csv)", content = {
+            @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitMembers.class)), @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
+    @APIResponse(responseCode = "404", description = "unit-not-scored")
     public Response unitMembers(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                                 @QueryParam("format") String format) {
         scores.year(year);
@@ -99,6 +113,8 @@ public class ScoreResource {
     @Path("members/{memberId}")
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "A member's score and rank, with the records that made it")
+    @APIResponse(responseCode = "200", description = "the member's score", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDetail.class)))
+    @APIResponse(responseCode = "404", description = "member-not-scored")
     public MemberDetail member(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId) {
         ScoreService.Year current = scores.year(year);
         ScoreTable.MemberScore m = scores.member(year, memberId).orElseThrow(() ->

@@ -125,8 +125,8 @@ class EvaluationFlowTest {
         // units: TTR 30 / 1 = 30.00; VP (10 + 2) / 2 + 1 = 7.00; both full coverage
         given().get("/api/scores/2023/units").then().statusCode(200)
                 .body("units.unitCode", equalTo(List.of("TTR", "VP")))
-                .body("units[0].score", equalTo(30.0f)).body("units[1].score", equalTo(7.0f))
-                .body("units[1].coverage", equalTo(1.0f)).body("units[1].collectivePoints", equalTo(1))
+                .body("units[0].score", equalTo("30.00")).body("units[1].score", equalTo("7.00"))
+                .body("units[1].coverage", equalTo("1.00")).body("units[1].collectivePoints", equalTo(1))
                 .body("units[1].rosterSize", equalTo(2));
         given().get("/api/scores/2023/units/VP/members").then().statusCode(200)
                 .body("members.memberId", equalTo(List.of("m1", "m3"))).body("members[0].pointsInUnit", equalTo(10));

@@ -24,6 +24,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.kit.idempotency.IdempotencyKeys;
@@ -56,6 +59,12 @@ public class ParticipationResource {
     @Operation(summary = "Record what a member or the unit itself did in a campaign",
             description = "Emits ParticipationRecorded. Honours Idempotency-Key. Refused with problem+json: campaign-not-known (409, retry), "
                     + "unit-not-recipient, outside-campaign-period, year-closed, member-not-on-roster, evidence-required (422), already-registered (409).")
+    @APIResponse(responseCode = "201", description = "recorded (Location: the record); a retry with the same Idempotency-Key and body answers it again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ParticipationView.class)))
+    @APIResponse(responseCode = "409", description = "campaign-not-known (retry shortly), already-registered, idempotency-key-reused")
+    @APIResponse(responseCode = "422", description = "unit-not-recipient, outside-campaign-period, year-closed, member-not-on-roster, evidence-required, event-contract-violation")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = ParticipationRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "a member's achievement", value = "{\"campaignId\": \"3f2c9a1e-5b7d-4c2a-9e1f-0a8b7c6d5e4f\", \"unitCode\": \"TTR\", \"memberId\": \"CB-TTR-01\", \"kind\": \"ACHIEVEMENT\", \"occurredOn\": \"2023-06-15\", \"description\": \"Hoàn thành xuất sắc nhiệm vụ thanh tra chuyên đề chuyển đổi số\", \"evidence\": {\"documentNumber\": \"QĐ 25/QĐ-KHCN\", \"link\": \"https://khcn.thainguyen.gov.vn/vb/25\"}}")))
     public Response record(@Valid @NotNull ParticipationRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
         caller.requireUnit(request.unitCode());
         return idempotency.once("participations", key, request, () -> {

@@ -1,5 +1,6 @@
 package vn.thidua.participation.record;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
+import vn.thidua.contract.events.Evidence;
 import vn.thidua.contract.events.ParticipationKind;
 
 /** A recorded participation as the API lists it (projection of {@code ParticipationRecorded}). */
@@ -31,10 +33,17 @@ public class ParticipationView extends PanacheEntityBase {
     @Column(name = "occurred_year")
     public int occurredYear;
     public String description;
+    @JsonIgnore
     @Column(name = "evidence_document")
     public String evidenceDocument;
+    @JsonIgnore
     @Column(name = "evidence_link")
     public String evidenceLink;
     @Column(name = "recorded_at")
     public Instant recordedAt;
+
+    /** The evidence as requests send it ({@code documentNumber}, {@code link}); none when the record has none. */
+    public Evidence getEvidence() {
+        return evidenceDocument == null && evidenceLink == null ? null : new Evidence(evidenceDocument, evidenceLink);
+    }
 }

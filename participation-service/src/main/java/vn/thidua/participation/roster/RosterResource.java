@@ -25,6 +25,9 @@ import java.util.List;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import vn.thidua.contract.Text;
 import vn.thidua.kit.problem.DomainException;
@@ -85,6 +88,13 @@ public class RosterResource {
     @Operation(summary = "Put a member on the unit's roster (idempotent)",
             description = "201 and MemberJoinedUnit when the member joins; 200 when already on the roster with the same details; "
                     + "409 when on the roster with other details (leave first); 409 unit-not-notified (retry) while no campaign sent to the unit is known.")
+    @APIResponse(responseCode = "201", description = "joined (MemberJoinedUnit)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Member.class)))
+    @APIResponse(responseCode = "200", description = "already on the roster with the same details", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Member.class)))
+    @APIResponse(responseCode = "409", description = "member-already-on-roster: on the roster with other details (leave first); unit-not-notified: no campaign sent to the unit is known yet (retry)")
+    @APIResponse(responseCode = "422", description = "overlapping-membership, event-contract-violation")
+    @org.eclipse.microprofile.openapi.annotations.parameters.RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = JoinRequest.class),
+            examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "a civil servant joins", value = "{\"fullName\": \"Nguyễn Thị Thu Hà\", \"position\": \"Chánh Thanh tra\", \"fromDate\": \"2023-01-01\"}")))
     public Response join(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                          @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                          @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
@@ -102,6 +112,8 @@ public class RosterResource {
     @Path("{memberId}/leave")
     @Operation(summary = "Take a member off the unit's roster",
             description = "date is the first day off the roster. 200 and MemberLeftUnit; 200 and no event when already left on that date.")
+    @APIResponse(responseCode = "200", description = "left (MemberLeftUnit), or had already left on that date (changed: false)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaveAnswer.class)))
+    @APIResponse(responseCode = "422", description = "unit-not-notified, member-not-on-roster, leave-before-join, event-contract-violation")
     public Response leave(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                           @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                           @Valid @NotNull LeaveRequest request) {

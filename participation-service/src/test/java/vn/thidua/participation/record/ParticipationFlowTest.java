@@ -145,7 +145,7 @@ class ParticipationFlowTest {
         refused(post(Fixtures.record(CAMPAIGN, "VP", "CB-101", "ACHIEVEMENT", "2023-03-08")), 422, "evidence-required");
         Map<String, Object> body = Fixtures.record(CAMPAIGN, "VP", "CB-101", "ACHIEVEMENT", "2023-03-08");
         body.put("evidence", Map.of("documentNumber", "QĐ 25/QĐ-KHCN"));
-        post(body).statusCode(201).body("evidenceDocument", equalTo("QĐ 25/QĐ-KHCN"));
+        post(body).statusCode(201).body("evidence.documentNumber", equalTo("QĐ 25/QĐ-KHCN"));
     }
 
     @Test

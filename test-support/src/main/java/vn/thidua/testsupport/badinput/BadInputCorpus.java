@@ -11,6 +11,7 @@ import java.util.function.LongSupplier;
 import java.util.regex.Pattern;
 import org.jboss.logging.Logger;
 import vn.thidua.testsupport.TestTokens;
+import vn.thidua.testsupport.openapi.OpenApiDocument;
 
 /**
  * Runs a table of bad requests against a running service and holds every answer to the same rules:
@@ -57,6 +58,10 @@ public final class BadInputCorpus {
                 if (problem != null) {
                     failures.add(c + ": " + problem);
                 }
+                String target = prefix + c.target();
+                int query = target.indexOf('?');
+                OpenApiDocument.of(base).violation(c.method(), query < 0 ? target : target.substring(0, query), a.status(),
+                        a.header("content-type"), a.body()).ifPresent(v -> failures.add(c + ": breaks the OpenAPI document: " + v));
             } catch (Exception e) {
                 failures.add(c + ": no answer (" + e + ")");
             }
