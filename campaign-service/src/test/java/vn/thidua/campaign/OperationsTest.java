@@ -16,7 +16,7 @@ class OperationsTest {
     void readiness_checks_the_database_and_kafka() {
         given().get("/q/health/ready").then().statusCode(200)
                 .body("status", equalTo("UP"))
-                .body("checks.name", hasItems("Database connections health check", "Kafka connection health check"));
+                .body("checks.name", hasItems("postgresql", "kafka"));
     }
 
     @Test

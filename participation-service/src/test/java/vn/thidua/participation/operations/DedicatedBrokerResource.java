@@ -2,39 +2,35 @@ package vn.thidua.participation.operations;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 import java.util.Map;
-import vn.thidua.testsupport.KafkaServer;
-import vn.thidua.testsupport.RealServers;
+import vn.thidua.testsupport.EmbeddedKafkaServer;
 
 /**
- * A broker of its own for a test that stops it: the service's clients (relay, consumer, readiness)
- * use it through {@code thidua.kafka.bootstrap-servers}; the test receives it in its field
- * {@code broker} ({@link AutoCloseable}) to stop it.
+ * A broker of its own (embedded, whatever {@code thidua.servers} says: it is stopped and started
+ * again on the same port) for a test: the service's clients (relay, consumer, readiness) use it
+ * through {@code thidua.kafka.bootstrap-servers}; the test receives its {@link Runnable} fields
+ * {@code stopBroker} and {@code startBroker}.
  */
 public class DedicatedBrokerResource implements QuarkusTestResourceLifecycleManager {
-    private KafkaServer kafka;
-    private volatile boolean closed;
+    private EmbeddedKafkaServer kafka;
 
     @Override
     public Map<String, String> start() {
-        kafka = RealServers.newKafka();
+        kafka = EmbeddedKafkaServer.start();
         return Map.of("thidua.kafka.bootstrap-servers", kafka.bootstrapServers());
     }
 
     @Override
     public void inject(TestInjector injector) {
-        AutoCloseable stop = this::stopBroker;
-        injector.injectIntoFields(stop, f -> f.getName().equals("broker") && f.getType() == AutoCloseable.class);
-    }
-
-    private synchronized void stopBroker() {
-        if (!closed) {
-            closed = true;
-            kafka.close();
-        }
+        Runnable stop = kafka::stopBroker;
+        Runnable start = kafka::startBroker;
+        injector.injectIntoFields(stop, f -> f.getName().equals("stopBroker") && f.getType() == Runnable.class);
+        injector.injectIntoFields(start, f -> f.getName().equals("startBroker") && f.getType() == Runnable.class);
     }
 
     @Override
     public void stop() {
-        stopBroker();
+        if (kafka != null) {
+            kafka.close();
+        }
     }
 }
