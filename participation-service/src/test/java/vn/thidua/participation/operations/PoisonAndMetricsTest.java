@@ -66,7 +66,7 @@ class PoisonAndMetricsTest {
 
     @Test
     void the_operators_meters_are_on_q_metrics() {
-        Fixtures.join("VP", "CB-901", "Đặng Thị Mai", "2023-01-01");
+        Fixtures.join("VP", "CB-OPS-" + System.nanoTime(), "Đặng Thị Mai", "2023-01-01");
         Fixtures.await("the relay to pass every stored event", Duration.ofSeconds(30), () -> {
             List<Double> lag = values(metrics(), "thidua_relay_lag", "service=\"participation-service\"");
             return lag.size() == 1 && lag.get(0) == 0;
