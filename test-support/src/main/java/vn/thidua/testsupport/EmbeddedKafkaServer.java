@@ -45,6 +45,30 @@ public final class EmbeddedKafkaServer implements KafkaServer {
         }
     }
 
+    /**
+     * Stops the broker and keeps its controller, directories and port (they are pre-bound): for a test
+     * of what clients do while the broker is down; {@link #startBroker()} brings it back on the same port.
+     */
+    public void stopBroker() {
+        cluster.brokers().values().forEach(broker -> {
+            broker.shutdown();
+            broker.awaitShutdown();
+        });
+    }
+
+    /** Starts the broker stopped by {@link #stopBroker()} again, on the same port. */
+    public void startBroker() {
+        cluster.brokers().values().forEach(broker -> broker.startup());
+        try {
+            cluster.waitForReadyBrokers();
+        } catch (Exception e) {
+            if (e instanceof InterruptedException) {
+                Thread.currentThread().interrupt();
+            }
+            throw new IllegalStateException("embedded Kafka did not start again: " + e.getMessage(), e);
+        }
+    }
+
     @Override
     public String bootstrapServers() {
         return cluster.bootstrapServers();

@@ -5,7 +5,11 @@ import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.Metrics;
 import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.pooled.PooledStreamingEventProcessor;
 import org.jboss.logging.Logger;
 import vn.thidua.kit.kafka.KafkaClients;
 import vn.thidua.kit.kafka.KafkaSettings;
@@ -24,6 +28,7 @@ public final class EventSourcedService {
     private final KafkaSettings kafka;
     private final KafkaProducer<String, byte[]> producer;
     private final Configuration configuration;
+    private Gauge relayLag;
 
     /**
      * @param name       the service's name; its CloudEvents source is {@code /thidua/<name>}
@@ -42,12 +47,34 @@ public final class EventSourcedService {
     public void start() {
         TopicProvisioner.ensureTopics(kafka);
         configuration.start();
+        relayLag = Gauge.builder("thidua.relay.lag", this, EventSourcedService::relayLag)
+                .description("events stored in the event store that the outbox relay has not passed yet")
+                .tag("service", name).strongReference(true).register(Metrics.globalRegistry);
         LOG.infof("%s: event store ready, relaying to Kafka at %s", name, kafka.bootstrapServers());
     }
 
     public void stop() {
+        if (relayLag != null) {
+            Metrics.globalRegistry.remove(relayLag);
+        }
         configuration.shutdown();
         producer.close(Duration.ofSeconds(10));
+    }
+
+    /**
+     * The event store's head minus the relay's position (global indexes; internal events count too,
+     * the relay passes them without sending), or NaN while no relay instance holds its segment.
+     */
+    private double relayLag() {
+        if (!(relay() instanceof PooledStreamingEventProcessor relay)) {
+            return Double.NaN;
+        }
+        EventTrackerStatus status = relay.processingStatus().get(0);
+        if (status == null || status.getCurrentPosition().isEmpty()) {
+            return Double.NaN;
+        }
+        long head = configuration.eventStore().createHeadToken().position().orElse(-1);
+        return Math.max(0, head - status.getCurrentPosition().getAsLong());
     }
 
     public Configuration axon() {

@@ -58,6 +58,9 @@ final class Decoder implements AutoCloseable {
                 results[i] = new Delivered(r.topic(), r.partition(), r.offset(), KafkaBinding.fromRecord(r));
             } catch (InvalidEventException e) {
                 results[i] = new Rejected(r.topic(), r.partition(), r.offset(), e.getMessage());
+            } catch (RuntimeException e) {
+                // whatever else a record's bytes make the binding throw: parked too, never a batch failed for ever
+                results[i] = new Rejected(r.topic(), r.partition(), r.offset(), "not decodable: " + e.getMessage());
             }
         });
         return results;

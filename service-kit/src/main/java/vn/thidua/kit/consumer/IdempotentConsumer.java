@@ -54,6 +54,7 @@ public final class IdempotentConsumer implements AutoCloseable {
     private final PositionStore positions;
     private final Decoder decoder;
     private final PartitionWriter writer;
+    private final ConsumerMetrics metrics;
     private final Thread thread;
     /** Writes a batch's partitions in parallel, a transaction each. */
     private final ExecutorService writers;
@@ -73,7 +74,8 @@ public final class IdempotentConsumer implements AutoCloseable {
         this.transactions = transactions;
         this.positions = new PositionStore(name);
         this.decoder = new Decoder(name);
-        this.writer = new PartitionWriter(name, transactions, handler, positions);
+        this.metrics = new ConsumerMetrics(name);
+        this.writer = new PartitionWriter(name, transactions, handler, positions, metrics);
         this.consumer = KafkaClients.consumer(kafka, name, name + "-" + ProcessHandle.current().pid(), maxPollRecords);
         this.consumer.subscribe(List.copyOf(topics));
         this.thread = new Thread(this::run, name);
@@ -176,6 +178,9 @@ public final class IdempotentConsumer implements AutoCloseable {
 
     private Batch pollAndDecode(Duration timeout) {
         ConsumerRecords<String, byte[]> records = consumer.poll(timeout);
+        for (TopicPartition tp : consumer.assignment()) {
+            metrics.lag(tp, consumer.currentLag(tp));
+        }
         return records.isEmpty() ? null : new Batch(records, decoder.submit(records));
     }
 
@@ -288,5 +293,6 @@ public final class IdempotentConsumer implements AutoCloseable {
         }
         decoder.close();
         writers.shutdownNow();
+        metrics.close();
     }
 }

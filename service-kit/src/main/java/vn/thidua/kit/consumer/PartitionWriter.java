@@ -20,11 +20,13 @@ final class PartitionWriter {
     private final Transactions transactions;
     private final EventBatchHandler handler;
     private final PositionStore positions;
+    private final ConsumerMetrics metrics;
     final AtomicLong applied = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
 
-    PartitionWriter(String name, Transactions transactions, EventBatchHandler handler, PositionStore positions) {
+    PartitionWriter(String name, Transactions transactions, EventBatchHandler handler, PositionStore positions, ConsumerMetrics metrics) {
         this.name = name;
+        this.metrics = metrics;
         this.transactions = transactions;
         this.handler = handler;
         this.positions = positions;
@@ -61,6 +63,9 @@ final class PartitionWriter {
         });
         duplicates.addAndGet(decoded.size() - toApply.size());
         applied.addAndGet(toApply.size());
+        metrics.applied.increment(toApply.size());
+        // counted again if the partition is read again: rejected_event keeps one row per record
+        metrics.parked.increment(rejected.size());
         return toApply;
     }
 }

@@ -1,0 +1,83 @@
+package vn.thidua.participation.operations;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.util.List;
+import org.jboss.logging.Logger;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Readiness answers DOWN within 2 s once the broker is stopped (issue 17: Quarkus' own Kafka check
+ * hung for more than 20 s), liveness stays UP, and readiness is UP again once the broker is back: a
+ * correctness bound on the checks' timeouts.
+ */
+@QuarkusTest
+@TestProfile(ReadinessTest.OwnBroker.class)
+class ReadinessTest {
+    private static final Logger LOG = Logger.getLogger(ReadinessTest.class);
+    /** The bound the issue sets for an answer with a dependency down. */
+    private static final long BOUND_MS = 2_000;
+
+    /** Stop and start this test's broker (see {@link DedicatedBrokerResource}). */
+    Runnable stopBroker;
+    Runnable startBroker;
+
+    public static class OwnBroker implements QuarkusTestProfile {
+        @Override
+        public List<TestResourceEntry> testResources() {
+            return List.of(new TestResourceEntry(DedicatedBrokerResource.class));
+        }
+    }
+
+    @Test
+    void readiness_answers_down_within_two_seconds_with_the_broker_stopped_and_up_once_it_is_back() throws Exception {
+        Response up = awaitReadiness(200, 60_000);
+        assertThat(check(up, "kafka")).isEqualTo("UP");
+        assertThat(check(up, "postgresql")).isEqualTo("UP");
+
+        stopBroker.run();
+
+        // every answer within the bound, the first one included (the admin client still believes in its connection)
+        for (int i = 0; i < 3; i++) {
+            long start = System.nanoTime();
+            Response down = given().get("/q/health/ready");
+            long tookMs = (System.nanoTime() - start) / 1_000_000;
+            LOG.infof("readiness with the broker stopped answered %d in %d ms", down.statusCode(), tookMs);
+            assertThat(tookMs).as("readiness answered in %d ms", tookMs).isLessThan(BOUND_MS);
+            assertThat(down.statusCode()).isEqualTo(503);
+            assertThat(check(down, "kafka")).isEqualTo("DOWN");
+            assertThat(check(down, "postgresql")).isEqualTo("UP");
+        }
+        long start = System.nanoTime();
+        given().get("/q/health/live").then().statusCode(200);
+        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(BOUND_MS);
+
+        start = System.nanoTime();
+        startBroker.run();
+        Response again = awaitReadiness(200, 60_000);
+        LOG.infof("readiness UP again %d ms after the broker was started", (System.nanoTime() - start) / 1_000_000);
+        assertThat(check(again, "kafka")).isEqualTo("UP");
+    }
+
+    private static String check(Response health, String name) {
+        return JsonPath.from(health.asString()).getString("checks.find { it.name == '" + name + "' }.status");
+    }
+
+    private static Response awaitReadiness(int status, long withinMs) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + withinMs;
+        Response r;
+        while ((r = given().get("/q/health/ready")).statusCode() != status) {
+            if (System.currentTimeMillis() > deadline) {
+                throw new AssertionError("readiness did not answer " + status + ": " + r.asString());
+            }
+            Thread.sleep(250);
+        }
+        return r;
+    }
+}
