@@ -41,7 +41,7 @@ public class ScoreResource {
     public record UnitsTable(int year, String status, String policyVersion, String digest, boolean digestCurrent, List<UnitRow> units) {
     }
 
-    /** One unit's line: score and coverage as in the digest and the CSV, decimal strings with two places (DECISIONS 22). */
+    /** One unit's line: score and coverage as in the digest and the CSV, decimal strings with two places (DECISIONS 33). */
     public record UnitRow(int rank, String unitCode,
                           @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = DECIMAL_2, examples = "17.33") String score,
                           @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, pattern = DECIMAL_2, examples = "0.83") String coverage,

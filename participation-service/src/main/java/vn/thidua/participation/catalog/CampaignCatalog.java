@@ -97,7 +97,7 @@ public class CampaignCatalog {
         }
     }
 
-    /** Whether any campaign read so far was sent to {@code unitCode}: rosters are kept only for such units (DECISIONS 17). */
+    /** Whether any campaign read so far was sent to {@code unitCode}: rosters are kept only for such units (DECISIONS 18). */
     public boolean unitNotified(String unitCode) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT EXISTS (SELECT 1 FROM known_recipient WHERE unit_code = ?)")) {

@@ -57,7 +57,7 @@ public class RosterResource {
         this.caller = caller;
     }
 
-    /** Refuses a roster change for a unit no campaign has notified (DECISIONS 17). */
+    /** Refuses a roster change for a unit no campaign has notified (DECISIONS 18). */
     private void requireNotified(String code) {
         if (!catalog.unitNotified(code)) {
             throw new DomainException(DomainException.Kind.CONFLICT, "unit-not-notified", "No campaign sent to this unit is known here (yet)",
