@@ -38,7 +38,7 @@ import vn.thidua.testsupport.KafkaBrokerProcess;
         description = {
                 "Runs thidua on this machine with no Docker: a real PostgreSQL (one database and role per service, fsync on),",
                 "Keycloak (realm thidua with the sample accounts), a Kafka broker in its own JVM (SASL/SCRAM, ACLs), and",
-                "campaign-, participation- and evaluation-service as separate processes. On first start it loads the sample",
+                "campaign-, participation- and evaluation-service and the web pages as separate processes. On first start it loads the sample",
                 "of the seed document through the APIs with those accounts. Data and credentials.json stay in --data-dir",
                 "between runs; Ctrl-C stops everything."})
 public final class LocalStack implements Callable<Integer> {
@@ -61,6 +61,8 @@ public final class LocalStack implements Callable<Integer> {
     int participationPort;
     @Option(names = "--evaluation-port", defaultValue = "8083", description = "evaluation-service port (default: ${DEFAULT-VALUE})")
     int evaluationPort;
+    @Option(names = "--web-port", defaultValue = "8080", description = "the web pages' port (default: ${DEFAULT-VALUE})")
+    int webPort;
     @Option(names = "--no-sample", description = "do not load the seed's sample into an empty system")
     boolean noSample;
     @Option(names = "--service-heap", defaultValue = "512m", description = "each service's -Xmx (default: ${DEFAULT-VALUE})")
@@ -104,6 +106,7 @@ public final class LocalStack implements Callable<Integer> {
         ports.put("campaign-service (--campaign-port)", campaignPort);
         ports.put("participation-service (--participation-port)", participationPort);
         ports.put("evaluation-service (--evaluation-port)", evaluationPort);
+        ports.put("the web pages (--web-port)", webPort);
         ports.forEach(LocalStack::requireFree);
 
         if (fresh && Files.exists(dataDir)) {
@@ -132,8 +135,8 @@ public final class LocalStack implements Callable<Integer> {
         KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(repo), adminPassword, postgres.jdbcUrl("keycloak"), "keycloak",
                 keycloakPort, keycloakPort + 1, logs.resolve("keycloak.log"));
         running.add(keycloak);
-        List<String> serviceUrls = List.of(url(campaignPort), url(participationPort), url(evaluationPort));
-        boolean created = keycloak.ensureRealm(adminPassword, Realm.local(credentials, serviceUrls));
+        List<String> webOrigins = List.of(url(campaignPort), url(participationPort), url(evaluationPort), url(webPort));
+        boolean created = keycloak.ensureRealm(adminPassword, Realm.local(credentials, webOrigins));
         Console.ok("Keycloak ready: issuer " + keycloak.issuer() + (created ? " (realm created with the sample accounts)" : ""));
 
         Console.step("starting the Kafka broker on port " + kafkaPort + " (KRaft, its own JVM; SASL/SCRAM-SHA-512, ACLs)");
@@ -169,6 +172,16 @@ public final class LocalStack implements Callable<Integer> {
             running.add(process);
             started.add(process);
         }
+        Console.step("starting the web pages on port " + webPort);
+        Map<String, String> webEnv = new LinkedHashMap<>();
+        webEnv.put("THIDUA_OIDC_ISSUER", keycloak.issuer());
+        webEnv.put("THIDUA_WEB_PUBLIC_URL", url(webPort));
+        webEnv.put("THIDUA_WEB_HOST", host);
+        webEnv.put("THIDUA_CAMPAIGN_URL", url(campaignPort));
+        webEnv.put("THIDUA_PARTICIPATION_URL", url(participationPort));
+        webEnv.put("THIDUA_EVALUATION_URL", url(evaluationPort));
+        ServiceProcess web = ServiceProcess.start(java, repo, "web", host, webPort, "256m", webEnv, logs.resolve("web.log"));
+        running.add(web);
         for (ServiceProcess s : started) {
             s.awaitHealthy(Duration.ofSeconds(180));
             Console.ok(s.name() + " healthy at " + s.url());
@@ -177,6 +190,8 @@ public final class LocalStack implements Callable<Integer> {
         String campaign = started.get(0).url();
         String participation = started.get(1).url();
         String evaluation = started.get(2).url();
+        web.awaitHealthy(Duration.ofSeconds(180));
+        Console.ok("web pages ready at " + web.url());
         SampleLoader sample = new SampleLoader(campaign, participation, credentials);
         if (noSample) {
             Console.info("--no-sample: nothing loaded");
@@ -196,6 +211,7 @@ public final class LocalStack implements Callable<Integer> {
         for (ServiceProcess s : started) {
             Console.plain(String.format("  %-22s %s   Swagger UI: %s/q/swagger-ui   log: %s", s.name(), s.url(), s.url(), s.log()));
         }
+        Console.plain(String.format("  %-22s %s   sign in with an account below   log: %s", "web pages", web.url(), web.log()));
         Console.plain("  Keycloak               " + keycloak.url() + "   issuer: " + keycloak.issuer() + "   log: " + keycloak.log());
         Console.plain("  Kafka bootstrap        " + kafka.bootstrapServers() + " (SASL/SCRAM-SHA-512)");
         Console.plain("  PostgreSQL             " + postgres.jdbcUrl("<campaign|participation|evaluation|keycloak>")

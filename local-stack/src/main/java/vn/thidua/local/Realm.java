@@ -32,12 +32,13 @@ final class Realm {
     /**
      * The realm docker-compose imports ({@code deploy/keycloak/thidua-realm.json}): no people (the
      * department's administrator creates them), no {@code thidua-cli}, the feed's secret and the
-     * services' public URLs from Keycloak's environment.
+     * services' and the web's public URLs from Keycloak's environment.
      */
     static String deployment() {
         Credentials.Client feed = new Credentials.Client(Accounts.FEED_CLIENT, "${THIDUA_FEED_CLIENT_SECRET}", List.of("feed"));
         return json(List.of(), feed, false, List.of("${THIDUA_CAMPAIGN_URL:http://localhost:8081}",
-                "${THIDUA_PARTICIPATION_URL:http://localhost:8082}", "${THIDUA_EVALUATION_URL:http://localhost:8083}"));
+                "${THIDUA_PARTICIPATION_URL:http://localhost:8082}", "${THIDUA_EVALUATION_URL:http://localhost:8083}",
+                "${THIDUA_WEB_PUBLIC_URL:http://localhost:8080}"));
     }
 
     /** Writes {@link #deployment()} to the file given (how deploy/keycloak/thidua-realm.json is made; RealmTest keeps it so). */
@@ -46,7 +47,7 @@ final class Realm {
     }
 
     /**
-     * @param webOrigins the services' URLs, where thidua-web's pages (and Swagger UI) may be served from
+     * @param webOrigins the web's and the services' URLs, where thidua-web's pages (and Swagger UI) may be served from
      */
     private static String json(List<Credentials.User> people, Credentials.Client feed, boolean local, List<String> webOrigins) {
         ObjectNode realm = JSON.createObjectNode();

@@ -32,18 +32,22 @@ import vn.thidua.contract.access.Credentials;
  * The local stack started as a user would ({@code ./thidua-local}), on ports of its own: a person signs
  * in against its Keycloak and gets the roles and unit of the sample accounts; the three services answer
  * (every call with a token from Keycloak), the seed's campaigns and the sample's year table are there,
- * computed as by hand; the three services together close the year; Ctrl-C leaves no process; a second
- * start finds the data.
+ * computed as by hand; the three services together close the year; the web pages work in a real browser
+ * ({@link WebScenario}); Ctrl-C leaves no process; a second start finds the data.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalStackIT {
     private static final Path REPO = Path.of(System.getProperty("thidua.repo", "..")).toAbsolutePath().normalize();
-    /** PostgreSQL, Kafka (and its controller, the next port), the three services: six free ports in a row. */
-    private static final int BASE = freePorts(8);
+    /**
+     * PostgreSQL, Kafka (and its controller, the next port), the three services, Keycloak (and its management
+     * port), the web: nine free ports in a row.
+     */
+    private static final int BASE = freePorts(9);
     private static final String KAFKA = "localhost:" + (BASE + 1);
     private static final String CAMPAIGN = "http://localhost:" + (BASE + 3);
     private static final String PARTICIPATION = "http://localhost:" + (BASE + 4);
     private static final String EVALUATION = "http://localhost:" + (BASE + 5);
+    private static final String WEB = "http://localhost:" + (BASE + 8);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private static final ObjectMapper JSON = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -89,7 +93,8 @@ class LocalStackIT {
     private static List<String> portOptions() {
         return List.of("--pg-port", Integer.toString(BASE), "--kafka-port", Integer.toString(BASE + 1),
                 "--campaign-port", Integer.toString(BASE + 3), "--participation-port", Integer.toString(BASE + 4),
-                "--evaluation-port", Integer.toString(BASE + 5), "--keycloak-port", Integer.toString(BASE + 6));
+                "--evaluation-port", Integer.toString(BASE + 5), "--keycloak-port", Integer.toString(BASE + 6),
+                "--web-port", Integer.toString(BASE + 8));
     }
 
     @BeforeAll
@@ -377,8 +382,22 @@ class LocalStackIT {
         assertThat(verified).contains("✓ AppraisalClosed: " + digestAtClose).contains("Result: the bundle holds ✓");
     }
 
+    /**
+     * After the log's tests (the scenario adds a campaign and closes the current year, which they do not expect),
+     * before the restart (the web's sessions live in its process).
+     */
     @Test
     @Order(7)
+    void the_web_pages_work_in_a_real_browser_signed_in_through_keycloak() throws Exception {
+        assertThat(output).anyMatch(l -> l.contains(WEB) && l.contains("web pages"));
+        try (WebScenario web = WebScenario.open(WEB, data.resolve("credentials.json"), REPO.resolve("docs/screenshots"))) {
+            web.everyPage_rendersAgainstTheRealServices_forThePeopleItIsFor();
+            web.officerLaunches_unitHeadRecords_anotherHeadIsRefused_officerCloses();
+        }
+    }
+
+    @Test
+    @Order(8)
     void ctrl_c_stops_everything_and_a_second_start_finds_the_data() throws Exception {
         interrupt(stack);
         output.clear();
@@ -392,7 +411,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_port_already_taken_is_one_clear_line() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(BASE + 3, 1, java.net.InetAddress.getLoopbackAddress())) {
             List<String> command = new ArrayList<>(List.of("./thidua-local", "--no-build", "--data-dir", data.toString()));

@@ -79,6 +79,22 @@ class ConsumerGuaranteesTest {
                 return bootstrap;
             }
 
+            // the test's broker is unsecured: no username, so no SASL
+            @Override
+            public java.util.Optional<String> username() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public java.util.Optional<String> password() {
+                return java.util.Optional.empty();
+            }
+
+            @Override
+            public String mechanism() {
+                return vn.thidua.contract.access.KafkaLogin.SCRAM_SHA_512;
+            }
+
             @Override
             public java.util.Optional<String> username() {
                 return java.util.Optional.empty();
