@@ -92,6 +92,9 @@ public class ParticipationResource {
                     + "nothing recorded. A malformed batch (empty, over the limit, a bad field of an item) is 400 for the whole batch. "
                     + "Honours Idempotency-Key (one key for the batch): a retry gets the same answer and records nothing more. "
                     + "An officer, or a unit head for their own unit only: one record of another unit refuses the whole batch (403).")
+    @APIResponse(responseCode = "200", description = "every record created, in the order sent; a retry with the same Idempotency-Key answers it again", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = BatchAnswer.class)))
+    @APIResponse(responseCode = "409", description = "idempotency-key-reused")
+    @APIResponse(responseCode = "422", description = "batch-refused: items[] lists each refused item's index and its own problem; nothing recorded")
     public Response recordBatch(@Valid @NotNull ParticipationBatch batch, @HeaderParam(IdempotencyKeys.HEADER) String key) {
         List<ParticipationRequest> requests = batch.requests();
         requests.stream().map(ParticipationRequest::unitCode).distinct().forEach(caller::requireUnit);

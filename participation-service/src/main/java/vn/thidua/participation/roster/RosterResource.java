@@ -113,7 +113,8 @@ public class RosterResource {
     @Operation(summary = "Take a member off the unit's roster",
             description = "date is the first day off the roster. 200 and MemberLeftUnit; 200 and no event when already left on that date.")
     @APIResponse(responseCode = "200", description = "left (MemberLeftUnit), or had already left on that date (changed: false)", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = LeaveAnswer.class)))
-    @APIResponse(responseCode = "422", description = "unit-not-notified, member-not-on-roster, leave-before-join, event-contract-violation")
+    @APIResponse(responseCode = "409", description = "unit-not-notified: no campaign sent to the unit is known yet (retry)")
+    @APIResponse(responseCode = "422", description = "member-not-on-roster, leave-before-join, event-contract-violation")
     public Response leave(@PathParam("code") @Pattern(regexp = InputRules.UNIT_CODE, message = "must be a unit code such as TTR") String code,
                           @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                           @Valid @NotNull LeaveRequest request) {

@@ -96,21 +96,6 @@ class ConsumerGuaranteesTest {
             }
 
             @Override
-            public java.util.Optional<String> username() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public java.util.Optional<String> password() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public String mechanism() {
-                return vn.thidua.contract.access.KafkaLogin.SCRAM_SHA_512;
-            }
-
-            @Override
             public int partitions() {
                 return PARTITIONS;
             }
