@@ -381,8 +381,7 @@ public final class Bench implements Callable<Integer> {
                     run + "-e2e-" + s);
             String recordId = created.path("recordId").asText();
             long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-            while (!http.ok("GET", evaluationUrl + "/api/scores/" + Workload.YEAR + "/members/" + m.memberId(), null, null)
-                    .path("records").toString().contains(recordId)) {
+            while (!counted(m.memberId(), recordId)) {
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException("record " + recordId + " was not counted within 5 minutes");
                 }
@@ -391,6 +390,19 @@ public final class Bench implements Callable<Integer> {
             synchronized (endToEnd) {
                 endToEnd.recordValue((System.nanoTime() - t) / 1000);
             }
+        }
+
+        /** Whether the member's score lists the record; a 404 is "not yet": the member's roster may reach evaluation-service after the record's POST. */
+        private boolean counted(String memberId, String recordId) {
+            java.net.http.HttpResponse<String> r = http.send("GET", evaluationUrl + "/api/scores/" + Workload.YEAR + "/members/" + memberId, null, null,
+                    Duration.ofSeconds(60));
+            if (r.statusCode() == 404) {
+                return false;
+            }
+            if (r.statusCode() >= 300) {
+                throw new IllegalStateException("GET the score of " + memberId + " answered " + r.statusCode() + ": " + r.body());
+            }
+            return r.body().contains("\"" + recordId + "\"");
         }
 
         private void readTable() throws Exception {
