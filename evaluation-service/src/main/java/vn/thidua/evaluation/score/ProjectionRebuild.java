@@ -61,8 +61,10 @@ public class ProjectionRebuild {
 
     private Rebuilt run() throws Exception {
         long started = System.nanoTime();
-        Map<Integer, String> before = digests();
         List<PartitionOffset> target = ends.of(FactsConsumer.TOPICS);
+        // the tables before are those of the same log the rebuild reads: let the live projection reach its end first
+        awaitPositions(target, System.nanoTime() + LIMIT.toNanos());
+        Map<Integer, String> before = digests();
         long toRead = EndOffsets.behind(target, List.of());
         LOG.infof("rebuilding the projection from the topics (%d records to read)", toRead);
         consumer.consumer().rewindToStart(this::dropReadModel).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
@@ -87,6 +89,15 @@ public class ProjectionRebuild {
                 (done - readDone) / 1e9, before.equals(after) ? "identical" : "CHANGED");
         return new Rebuilt(before, after, before.equals(after), toRead, (readDone - readStarted) / 1e9, (done - readDone) / 1e9,
                 (done - started) / 1e9);
+    }
+
+    private void awaitPositions(List<PartitionOffset> target, long deadlineNanos) throws InterruptedException {
+        while (EndOffsets.behind(target, consumer.positions()) > 0) {
+            if (System.nanoTime() > deadlineNanos) {
+                throw new IllegalStateException("the projection did not reach the log's end within " + LIMIT);
+            }
+            Thread.sleep(20);
+        }
     }
 
     /** Each year's digest (a year not seeded yet is seeded with the Scorer first). */
