@@ -440,6 +440,7 @@ public final class Bench implements Callable<Integer> {
         // twice: the first rebuild since the service started also pays for compiling its code (JIT); the second is the
         // steady state, the figure compared with the limit. Both are reported.
         say("projection: evaluation-service rebuilds its read model from the topics (twice)");
+        settled();
         JsonNode first = rebuild();
         JsonNode rebuilt = rebuild();
         double firstRate = first.path("eventsRead").asLong() / first.path("readSeconds").asDouble();
@@ -456,6 +457,25 @@ public final class Bench implements Callable<Integer> {
                 "firstRebuildEventsPerSecond", firstRate, "plainConsumerEventsPerSecond", consumerRate,
                 "jdbcBatchRowsPerSecond", jdbcRate, "ratio", rate / limit));
         results.put("plainConsumerEventsPerSecond", consumerRate);
+    }
+
+    /**
+     * Waits until the year's counted records hold still (the relay has published, and evaluation-service
+     * applied, every record answered so far), so that each rebuild reads the log its "before" tables
+     * were made of.
+     */
+    private void settled() throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofMinutes(10).toNanos();
+        long last = -1;
+        while (System.nanoTime() < deadline) {
+            long counted = http.ok("GET", evaluationUrl + "/api/appraisals/" + Workload.YEAR, null, null).path("counts").path("countedRecords").asLong();
+            if (counted == last) {
+                return;
+            }
+            last = counted;
+            Thread.sleep(2_000);
+        }
+        throw new IllegalStateException("evaluation-service's count of " + Workload.YEAR + " did not settle within 10 minutes");
     }
 
     private JsonNode rebuild() throws Exception {
