@@ -22,9 +22,12 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         this.durable = durable;
     }
 
-    /** A throw-away server on a free port: fsync and synchronous_commit off. */
+    /**
+     * A throw-away server on a free port: fsync and synchronous_commit off; {@code pg_stat_statements}
+     * loaded, for tests that count the statements of a path (a test creates the extension in its database).
+     */
     public static EmbeddedPostgresServer forTests() {
-        return start(EmbeddedPostgres.builder(), false);
+        return start(EmbeddedPostgres.builder().setServerConfig("shared_preload_libraries", "pg_stat_statements"), false);
     }
 
     /**

@@ -6,18 +6,19 @@ import jakarta.transaction.TransactionManager;
 import javax.sql.DataSource;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.config.Configurer;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import vn.thidua.kit.axon.AxonLifecycle;
 import vn.thidua.kit.axon.AxonStore;
 import vn.thidua.kit.kafka.KafkaSettings;
 import vn.thidua.participation.record.ParticipationProjection;
-import vn.thidua.participation.record.ParticipationRecord;
 import vn.thidua.participation.roster.RosterProjection;
 import vn.thidua.participation.roster.UnitRoster;
 
 /**
- * participation-service's Axon: aggregates {@link UnitRoster} and {@link ParticipationRecord}
- * event-sourced in the service's PostgreSQL, views in the command's transaction, the outbox relay
- * to {@code thidua.roster.v1} and {@code thidua.participation.v1}.
+ * participation-service's Axon: the aggregate {@link UnitRoster} event-sourced in the service's
+ * PostgreSQL, participation records appended to the same event store without an aggregate
+ * ({@code record.ParticipationLog}), views in the writer's transaction, the outbox relay to
+ * {@code thidua.roster.v1} and {@code thidua.participation.v1}.
  */
 @Singleton
 public class AxonConfiguration extends AxonLifecycle {
@@ -30,8 +31,7 @@ public class AxonConfiguration extends AxonLifecycle {
 
     private static Configurer configurer(DataSource dataSource, TransactionManager jta, RosterProjection roster, ParticipationProjection participation) {
         Configurer configurer = AxonStore.configurer(dataSource, jta)
-                .configureAggregate(UnitRoster.class)
-                .configureAggregate(ParticipationRecord.class);
+                .configureAggregate(UnitRoster.class);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor("views")
                 .registerEventHandler(c -> roster)
@@ -43,5 +43,11 @@ public class AxonConfiguration extends AxonLifecycle {
     @Singleton
     CommandGateway commandGateway() {
         return gateway();
+    }
+
+    @Produces
+    @Singleton
+    EventStore eventStore() {
+        return service().axon().eventStore();
     }
 }

@@ -7,9 +7,13 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 import vn.thidua.contract.Text;
 import vn.thidua.contract.events.Evidence;
 import vn.thidua.contract.events.ParticipationKind;
+import vn.thidua.contract.events.ParticipationRecorded;
+import vn.thidua.kit.problem.DomainException;
 
 /** A participation record as a unit head sends it. */
 public record ParticipationRequest(
@@ -25,8 +29,20 @@ public record ParticipationRequest(
     public record EvidenceBody(@Size(max = InputRules.NAME_MAX) String documentNumber, @Size(max = InputRules.LINK_MAX) String link) {
     }
 
-    RecordParticipation toCommand(String recordId) {
-        return new RecordParticipation(recordId, campaignId, unitCode, memberId, kind, occurredOn, Text.nfc(description.strip()), evidenceGiven());
+    /** The event that records this request: the description stripped and in NFC, the evidence as stored. */
+    ParticipationRecorded toEvent(String recordId) {
+        return new ParticipationRecorded(recordId, campaignId, unitCode, memberId, kind, occurredOn, Text.nfc(description.strip()), evidenceGiven());
+    }
+
+    /** The one evidence rule: an achievement or an initiative needs a document number or a link. */
+    void requireEvidence() {
+        boolean attested = kind == ParticipationKind.ACHIEVEMENT || kind == ParticipationKind.INITIATIVE;
+        Evidence given = evidenceGiven();
+        if (attested && given == null) {
+            throw new DomainException(DomainException.Kind.RULE_BROKEN, "evidence-required", "This kind of record needs evidence",
+                    kind + " needs evidence: a document number (e.g. a decision QĐ 17/QĐ-KHCN) or a link")
+                    .with("errors", List.of(Map.of("field", "evidence", "message", "required for " + kind)));
+        }
     }
 
     /** The evidence as it is stored: blanks dropped, null when nothing is left. */

@@ -8,24 +8,28 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.axonframework.commandhandling.gateway.CommandGateway;
 import vn.thidua.contract.events.ParticipationKind;
+import vn.thidua.contract.events.ParticipationRecorded;
 import vn.thidua.kit.axon.PostgresDuplicateKeyResolver;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.kit.problem.Problems;
 import vn.thidua.participation.catalog.CampaignCatalog;
 import vn.thidua.participation.roster.RosterLookup;
 
-/** Records participation after checking it against what was launched, the rosters and the closed years. */
+/**
+ * Records participation after checking it against what was launched, the rosters and the closed years,
+ * and the evidence rule: every rule of a record is here (and one registration per campaign also in the
+ * view's unique index); a record is then its one event, appended by {@link ParticipationLog}.
+ */
 @ApplicationScoped
 public class ParticipationService {
-    private final CommandGateway commands;
+    private final ParticipationLog log;
     private final CampaignCatalog catalog;
     private final RosterLookup rosters;
     private final ParticipationViews views;
 
-    public ParticipationService(CommandGateway commands, CampaignCatalog catalog, RosterLookup rosters, ParticipationViews views) {
-        this.commands = commands;
+    public ParticipationService(ParticipationLog log, CampaignCatalog catalog, RosterLookup rosters, ParticipationViews views) {
+        this.log = log;
         this.catalog = catalog;
         this.rosters = rosters;
         this.views = views;
@@ -34,7 +38,7 @@ public class ParticipationService {
     /** Validates and records; must run inside a transaction. */
     public ParticipationView record(ParticipationRequest request) {
         check(request);
-        return write(request);
+        return write(List.of(request)).get(0);
     }
 
     /**
@@ -64,11 +68,7 @@ public class ParticipationService {
                             + "nothing was recorded: correct or remove them and send the batch again")
                     .with("items", refused);
         }
-        List<ParticipationView> written = new ArrayList<>(requests.size());
-        for (ParticipationRequest request : requests) {
-            written.add(write(request));
-        }
-        return written;
+        return write(requests);
     }
 
     private void check(ParticipationRequest request) {
@@ -99,21 +99,37 @@ public class ParticipationService {
         if (request.kind() == ParticipationKind.REGISTERED && views.registered(request.campaignId(), request.unitCode(), request.memberId())) {
             throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
         }
-        RecordParticipation.requireEvidence(request.kind(), request.evidenceGiven());
+        request.requireEvidence();
     }
 
-    private ParticipationView write(ParticipationRequest request) {
-        String recordId = UUID.randomUUID().toString();
+    /** Appends the requests' events in order (one statement batch) and answers their views, written in the same transaction. */
+    private List<ParticipationView> write(List<ParticipationRequest> requests) {
+        List<ParticipationRecorded> events = new ArrayList<>(requests.size());
+        for (ParticipationRequest request : requests) {
+            events.add(request.toEvent(UUID.randomUUID().toString()));
+        }
         try {
-            commands.sendAndWait(request.toCommand(recordId));
+            log.append(events);
         } catch (RuntimeException e) {
             // two registrations racing: the unique index of the view refuses the second
-            if (request.kind() == ParticipationKind.REGISTERED && new PostgresDuplicateKeyResolver().isDuplicateKeyViolation(e)) {
-                throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
+            List<ParticipationRequest> registrations = requests.stream().filter(r -> r.kind() == ParticipationKind.REGISTERED).toList();
+            if (!registrations.isEmpty() && new PostgresDuplicateKeyResolver().isDuplicateKeyViolation(e)) {
+                if (registrations.size() == 1) {
+                    ParticipationRequest r = registrations.get(0);
+                    throw alreadyRegistered(r.campaignId(), r.memberId(), r.unitCode());
+                }
+                throw new DomainException(DomainException.Kind.CONFLICT, "already-registered", "Already registered for this campaign",
+                        "one of the batch's " + registrations.size() + " registrations was recorded meanwhile by another request; "
+                                + "nothing was recorded: send the batch again to see which");
             }
             throw e;
         }
-        return views.written(recordId).orElseThrow(() -> new IllegalStateException("record " + recordId + " has no view after its command"));
+        List<ParticipationView> written = new ArrayList<>(events.size());
+        for (ParticipationRecorded event : events) {
+            written.add(views.written(event.recordId())
+                    .orElseThrow(() -> new IllegalStateException("record " + event.recordId() + " has no view after its event")));
+        }
+        return written;
     }
 
     private static DomainException alreadyRegistered(String campaignId, String memberId, String unitCode) {
