@@ -11,7 +11,11 @@ public enum EventType {
     MEMBER_JOINED_UNIT(MemberJoinedUnit.class, Topic.ROSTER, "participation"),
     MEMBER_LEFT_UNIT(MemberLeftUnit.class, Topic.ROSTER, "participation"),
     PARTICIPATION_RECORDED(ParticipationRecorded.class, Topic.PARTICIPATION, "participation"),
-    APPRAISAL_CLOSED(AppraisalClosed.class, Topic.APPRAISAL, "evaluation");
+    APPRAISAL_CLOSED(AppraisalClosed.class, Topic.APPRAISAL, "evaluation"),
+    MEMBER_RATED(MemberRated.class, Topic.PERSONNEL, "participation"),
+    UNIT_RATED(UnitRated.class, Topic.PERSONNEL, "participation"),
+    MEMBER_DISCIPLINED(MemberDisciplined.class, Topic.PERSONNEL, "participation"),
+    MEMBER_RECRUITED(MemberRecruited.class, Topic.PERSONNEL, "participation");
 
     /** Schema version of every event type today; a breaking change makes a new type and topic. */
     public static final int SCHEMA_VERSION = 1;
