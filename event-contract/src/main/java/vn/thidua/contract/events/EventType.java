@@ -11,7 +11,8 @@ public enum EventType {
     MEMBER_JOINED_UNIT(MemberJoinedUnit.class, Topic.ROSTER, "participation"),
     MEMBER_LEFT_UNIT(MemberLeftUnit.class, Topic.ROSTER, "participation"),
     PARTICIPATION_RECORDED(ParticipationRecorded.class, Topic.PARTICIPATION, "participation"),
-    APPRAISAL_CLOSED(AppraisalClosed.class, Topic.APPRAISAL, "evaluation");
+    APPRAISAL_CLOSED(AppraisalClosed.class, Topic.APPRAISAL, "evaluation"),
+    AWARD_DECIDED(AwardDecided.class, Topic.AWARD, "evaluation");
 
     /** Schema version of every event type today; a breaking change makes a new type and topic. */
     public static final int SCHEMA_VERSION = 1;

@@ -9,7 +9,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
  */
 public sealed interface ThiduaEvent
         permits CampaignLaunched, DepartmentNotified, NotificationAcknowledged,
-                MemberJoinedUnit, MemberLeftUnit, ParticipationRecorded, AppraisalClosed {
+                MemberJoinedUnit, MemberLeftUnit, ParticipationRecorded, AppraisalClosed,
+                AwardDecided {
 
     /** The Kafka record key, as given for the event's topic in asyncapi.yaml. */
     @JsonIgnore

@@ -6,7 +6,8 @@ public enum Topic {
     NOTIFICATION("thidua.notification.v1", "campaign-service"),
     ROSTER("thidua.roster.v1", "participation-service"),
     PARTICIPATION("thidua.participation.v1", "participation-service"),
-    APPRAISAL("thidua.appraisal.v1", "evaluation-service");
+    APPRAISAL("thidua.appraisal.v1", "evaluation-service"),
+    AWARD("thidua.award.v1", "evaluation-service");
 
     private final String address;
     private final String writer;
