@@ -11,15 +11,21 @@ import vn.thidua.contract.events.CampaignLaunched;
 import vn.thidua.contract.events.DepartmentNotified;
 import vn.thidua.contract.events.Evidence;
 import vn.thidua.contract.events.LaunchDocument;
+import vn.thidua.contract.events.DisciplineLevel;
+import vn.thidua.contract.events.MemberDisciplined;
 import vn.thidua.contract.events.MemberJoinedUnit;
 import vn.thidua.contract.events.MemberLeftUnit;
+import vn.thidua.contract.events.MemberRated;
+import vn.thidua.contract.events.MemberRecruited;
 import vn.thidua.contract.events.NotificationAcknowledged;
 import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.contract.events.ParticipationRecorded;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.contract.events.Period;
 import vn.thidua.contract.events.PlanReference;
+import vn.thidua.contract.events.Rating;
 import vn.thidua.contract.events.ThiduaEvent;
+import vn.thidua.contract.events.UnitRated;
 
 /** One event of every published type, with the seed document's Vietnamese text. */
 public final class SampleEvents {
@@ -73,6 +79,27 @@ public final class SampleEvents {
                 new AppraisalCounts(12, 5, 40, 2), "Thanh tra Sở", Instant.parse("2023-01-10T08:00:00Z"));
     }
 
+    public static MemberRated memberRated() {
+        return new MemberRated("CB-0001", "TTR", 2022, Rating.EXCELLENT);
+    }
+
+    public static UnitRated unitRated() {
+        return new UnitRated("TTR", 2022, Rating.GOOD);
+    }
+
+    public static MemberDisciplined memberDisciplined() {
+        return new MemberDisciplined("CB-0002", "VP", "12/QĐ-SKHCN", DisciplineLevel.REPRIMAND,
+                LocalDate.of(2022, 3, 1), LocalDate.of(2023, 2, 28));
+    }
+
+    public static MemberDisciplined disciplineStillInForce() {
+        return new MemberDisciplined("CB-0003", "VP", "30/QĐ-SKHCN", DisciplineLevel.WARNING, LocalDate.of(2022, 11, 15), null);
+    }
+
+    public static MemberRecruited memberRecruited() {
+        return new MemberRecruited("CB-0001", LocalDate.of(2015, 8, 3));
+    }
+
     public static AwardDecided awardDecided() {
         return new AwardDecided(2025, "tdkt-2022-nd152-2025.1", LocalDate.of(2026, 1, 10),
                 List.of(new PartitionOffset("thidua.participation.v1", 0, 42)),
@@ -85,6 +112,7 @@ public final class SampleEvents {
 
     public static List<ThiduaEvent> all() {
         return List.of(campaignLaunched(), departmentNotified(), notificationAcknowledged(), memberJoinedUnit(),
-                memberLeftUnit(), participationRecorded(), unitRecord(), appraisalClosed(), awardDecided());
+                memberLeftUnit(), participationRecorded(), unitRecord(), appraisalClosed(),
+                memberRated(), unitRated(), memberDisciplined(), disciplineStillInForce(), memberRecruited(), awardDecided());
     }
 }

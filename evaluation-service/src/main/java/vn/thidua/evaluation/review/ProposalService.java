@@ -15,6 +15,7 @@ import vn.thidua.evaluation.score.ScoreService;
 import vn.thidua.evaluation.score.ScoreTables;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.scoring.ScoreTable;
+import vn.thidua.titles.input.PersonnelLog;
 import vn.thidua.titles.input.YearInputs;
 import vn.thidua.titles.proposal.Proposals;
 import vn.thidua.titles.proposal.Proposer;
@@ -64,7 +65,8 @@ public class ProposalService {
         try (Connection c = dataSource.getConnection()) {
             ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
             ScoreTable table = ScoreTables.table(c, head, true);
-            YearInputs inputs = YearInputs.from(table, reviewedOn, personnel.files(c, year), personnel.unitRatings(c, year));
+            PersonnelLog log = personnel.log(c);
+            YearInputs inputs = YearInputs.from(table, reviewedOn, log.files(year), log.unitRatings(year));
             return new Review(year, seeded.closed().isPresent(), reviewedOn, ruleSet, Proposer.propose(inputs, ruleSet), FactsConsumer.watermark(c));
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the inputs of " + year + ": " + e.getMessage(), e);

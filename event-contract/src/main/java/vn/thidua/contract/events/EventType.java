@@ -12,6 +12,10 @@ public enum EventType {
     MEMBER_LEFT_UNIT(MemberLeftUnit.class, Topic.ROSTER, "participation"),
     PARTICIPATION_RECORDED(ParticipationRecorded.class, Topic.PARTICIPATION, "participation"),
     APPRAISAL_CLOSED(AppraisalClosed.class, Topic.APPRAISAL, "evaluation"),
+    MEMBER_RATED(MemberRated.class, Topic.PERSONNEL, "participation"),
+    UNIT_RATED(UnitRated.class, Topic.PERSONNEL, "participation"),
+    MEMBER_DISCIPLINED(MemberDisciplined.class, Topic.PERSONNEL, "participation"),
+    MEMBER_RECRUITED(MemberRecruited.class, Topic.PERSONNEL, "participation"),
     AWARD_DECIDED(AwardDecided.class, Topic.AWARD, "evaluation");
 
     /** Schema version of every event type today; a breaking change makes a new type and topic. */

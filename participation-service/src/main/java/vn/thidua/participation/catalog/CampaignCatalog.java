@@ -13,6 +13,7 @@ import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.CampaignLaunched;
 import vn.thidua.contract.events.ThiduaEvent;
 import vn.thidua.kit.consumer.Delivered;
+import vn.thidua.kit.problem.DomainException;
 
 /**
  * What this service knows of the campaigns launched and the years closed, learned from Kafka
@@ -94,6 +95,34 @@ public class CampaignCatalog {
             }
         } catch (SQLException e) {
             throw new IllegalStateException("campaign catalog query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** The closed years from {@code fromYear} to {@code toYear} (inclusive), in order. */
+    public java.util.List<Integer> closedYears(int fromYear, int toYear) {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("SELECT year FROM closed_year WHERE year BETWEEN ? AND ? ORDER BY year")) {
+            s.setInt(1, fromYear);
+            s.setInt(2, toYear);
+            java.util.List<Integer> years = new java.util.ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    years.add(rs.getInt(1));
+                }
+            }
+            return years;
+        } catch (SQLException e) {
+            throw new IllegalStateException("campaign catalog query failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Refuses (409, retry) a write for a unit no campaign has notified: rosters and their facts are kept only for such units (DECISIONS 18). */
+    public void requireNotified(String unitCode) {
+        if (!unitNotified(unitCode)) {
+            throw new DomainException(DomainException.Kind.CONFLICT, "unit-not-notified", "No campaign sent to this unit is known here (yet)",
+                    "unit " + unitCode + " has not been notified of any campaign seen on thidua.campaign.v1, so it has no roster here; "
+                            + "check the code, or if a campaign was just sent to it, retry in a few seconds")
+                    .with("retryAfterSeconds", 5);
         }
     }
 

@@ -9,33 +9,41 @@ import org.axonframework.config.Configurer;
 import vn.thidua.kit.axon.AxonLifecycle;
 import vn.thidua.kit.axon.AxonStore;
 import vn.thidua.kit.kafka.KafkaSettings;
+import vn.thidua.participation.personnel.MemberFile;
+import vn.thidua.participation.personnel.PersonnelProjection;
+import vn.thidua.participation.personnel.UnitFile;
 import vn.thidua.participation.record.ParticipationProjection;
 import vn.thidua.participation.record.ParticipationRecord;
 import vn.thidua.participation.roster.RosterProjection;
 import vn.thidua.participation.roster.UnitRoster;
 
 /**
- * participation-service's Axon: aggregates {@link UnitRoster} and {@link ParticipationRecord}
- * event-sourced in the service's PostgreSQL, views in the command's transaction, the outbox relay
- * to {@code thidua.roster.v1} and {@code thidua.participation.v1}.
+ * participation-service's Axon: aggregates {@link UnitRoster}, {@link ParticipationRecord},
+ * {@link MemberFile} and {@link UnitFile} event-sourced in the service's PostgreSQL, views in the
+ * command's transaction, the outbox relay to {@code thidua.roster.v1}, {@code thidua.participation.v1}
+ * and {@code thidua.personnel.v1}.
  */
 @Singleton
 public class AxonConfiguration extends AxonLifecycle {
     public static final String SERVICE = "participation-service";
 
     public AxonConfiguration(DataSource dataSource, TransactionManager jta, KafkaSettings kafka, RosterProjection roster,
-                             ParticipationProjection participation) {
-        super(SERVICE, configurer(dataSource, jta, roster, participation), kafka, dataSource);
+                             ParticipationProjection participation, PersonnelProjection personnel) {
+        super(SERVICE, configurer(dataSource, jta, roster, participation, personnel), kafka, dataSource);
     }
 
-    private static Configurer configurer(DataSource dataSource, TransactionManager jta, RosterProjection roster, ParticipationProjection participation) {
+    private static Configurer configurer(DataSource dataSource, TransactionManager jta, RosterProjection roster, ParticipationProjection participation,
+                                         PersonnelProjection personnel) {
         Configurer configurer = AxonStore.configurer(dataSource, jta)
                 .configureAggregate(UnitRoster.class)
-                .configureAggregate(ParticipationRecord.class);
+                .configureAggregate(ParticipationRecord.class)
+                .configureAggregate(MemberFile.class)
+                .configureAggregate(UnitFile.class);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor("views")
                 .registerEventHandler(c -> roster)
-                .registerEventHandler(c -> participation);
+                .registerEventHandler(c -> participation)
+                .registerEventHandler(c -> personnel);
         return configurer;
     }
 

@@ -22,13 +22,18 @@ public class RosterLookup {
 
     /** Whether the member was on the unit's roster on {@code day}: joined on or before it, not left by it. */
     public boolean isOnRoster(String unitCode, String memberId, LocalDate day) {
+        return wasOnRoster(unitCode, memberId, day, day);
+    }
+
+    /** Whether the member was on the unit's roster on at least one day from {@code from} to {@code to}, both inclusive. */
+    public boolean wasOnRoster(String unitCode, String memberId, LocalDate from, LocalDate to) {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 SELECT 1 FROM roster_membership
                 WHERE unit_code = ? AND member_id = ? AND joined_on <= ? AND (left_on IS NULL OR left_on > ?) LIMIT 1""")) {
             s.setString(1, unitCode);
             s.setString(2, memberId);
-            s.setObject(3, day);
-            s.setObject(4, day);
+            s.setObject(3, to);
+            s.setObject(4, from);
             try (ResultSet rs = s.executeQuery()) {
                 return rs.next();
             }

@@ -57,16 +57,6 @@ public class RosterResource {
         this.caller = caller;
     }
 
-    /** Refuses a roster change for a unit no campaign has notified (DECISIONS 18). */
-    private void requireNotified(String code) {
-        if (!catalog.unitNotified(code)) {
-            throw new DomainException(DomainException.Kind.CONFLICT, "unit-not-notified", "No campaign sent to this unit is known here (yet)",
-                    "unit " + code + " has not been notified of any campaign seen on thidua.campaign.v1, so it has no roster here; "
-                            + "check the code, or if a campaign was just sent to it, retry in a few seconds")
-                    .with("retryAfterSeconds", 5);
-        }
-    }
-
     /** A member joining: name, position (chức vụ), first day on the roster. */
     public record JoinRequest(@NotBlank @Size(max = InputRules.NAME_MAX) String fullName, @Size(max = InputRules.NAME_MAX) String position, @NotNull LocalDate fromDate) {
     }
@@ -99,7 +89,7 @@ public class RosterResource {
                          @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                          @Valid @NotNull JoinRequest request, @Context UriInfo uri) {
         caller.requireUnit(code);
-        requireNotified(code);
+        catalog.requireNotified(code);
         String position = request.position() == null || request.position().isBlank() ? null : Text.nfc(request.position().strip());
         RosterChange change = commands.sendAndWait(new JoinUnit(UnitRoster.idOf(code), code, memberId,
                 Text.nfc(request.fullName().strip()), position, request.fromDate()));
@@ -119,7 +109,7 @@ public class RosterResource {
                           @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId,
                           @Valid @NotNull LeaveRequest request) {
         caller.requireUnit(code);
-        requireNotified(code);
+        catalog.requireNotified(code);
         try {
             RosterChange change = commands.sendAndWait(new LeaveUnit(UnitRoster.idOf(code), code, memberId, request.date()));
             return Response.ok(new LeaveAnswer(code, memberId, request.date(), change == RosterChange.CHANGED)).build();

@@ -2,6 +2,7 @@ package vn.thidua.titles.input;
 
 import java.time.LocalDate;
 import java.util.Objects;
+import vn.thidua.contract.events.DisciplineLevel;
 
 /**
  * A discipline decided against a member, in force from {@code from} to {@code to}, both inclusive

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import vn.thidua.contract.Text;
+import vn.thidua.contract.events.Rating;
 
 /**
  * What the personnel side knows of a member for a year's review (each a future event of

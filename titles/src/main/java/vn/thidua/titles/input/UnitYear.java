@@ -2,6 +2,7 @@ package vn.thidua.titles.input;
 
 import java.util.List;
 import java.util.Objects;
+import vn.thidua.contract.events.Rating;
 
 /**
  * A unit as the review of a year sees it: its rating (null: not rated) and its roster of the year,

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import vn.thidua.contract.events.ParticipationKind;
+import vn.thidua.contract.events.Rating;
 import vn.thidua.scoring.ScoreTable;
 
 /**

@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
+import vn.thidua.contract.events.Rating;
 import vn.thidua.titles.input.Discipline;
-import vn.thidua.titles.input.Rating;
 
 /** How facts are written in Vietnamese: dates dd/MM/yyyy, percentages with a decimal comma. */
 final class Wording {

@@ -3,8 +3,8 @@ package vn.thidua.titles.rules;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.util.Arrays;
-import vn.thidua.titles.input.DisciplineLevel;
-import vn.thidua.titles.input.Rating;
+import vn.thidua.contract.events.DisciplineLevel;
+import vn.thidua.contract.events.Rating;
 
 /** The kinds of parameter a criterion takes, and how each is read from a rule-set file. */
 public enum ParamType {

@@ -3,8 +3,8 @@ package vn.thidua.titles.rules;
 import java.math.BigDecimal;
 import java.util.Map;
 import java.util.Objects;
-import vn.thidua.titles.input.DisciplineLevel;
-import vn.thidua.titles.input.Rating;
+import vn.thidua.contract.events.DisciplineLevel;
+import vn.thidua.contract.events.Rating;
 
 /** A criterion as a rule set states it: its parameters (exactly those the criterion declares) and its citation. */
 public record Rule(Criterion criterion, Map<String, Object> params, Citation citation) {

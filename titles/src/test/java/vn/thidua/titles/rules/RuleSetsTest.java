@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import vn.thidua.titles.input.DisciplineLevel;
-import vn.thidua.titles.input.Rating;
+import vn.thidua.contract.events.DisciplineLevel;
+import vn.thidua.contract.events.Rating;
 
 class RuleSetsTest {
     private static final String DEFAULT = RuleSets.DEFAULT_RESOURCES.get(0);

@@ -1,4 +1,4 @@
-package vn.thidua.titles.input;
+package vn.thidua.contract.events;
 
 /** A form of discipline (hình thức kỷ luật) of a công chức or viên chức, lightest first. */
 public enum DisciplineLevel {

@@ -1,4 +1,4 @@
-package vn.thidua.titles.input;
+package vn.thidua.contract.events;
 
 /**
  * A year's quality rating (xếp loại chất lượng) of a member or a unit, best first: four levels
