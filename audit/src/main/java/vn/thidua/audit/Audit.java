@@ -34,7 +34,10 @@ import vn.thidua.contract.access.KafkaLogin;
                 "     contract (envelope, type, schema, topic, key) is checked in its chain all the same and",
                 "     reported apart as a contract violation (topic-partition@offset), not scored;",
                 "  2. each year's score table is recomputed with the policy its close used and compared with",
-                "     the AppraisalClosed digest (closed years) or with evaluation-service (--service, open years).",
+                "     the AppraisalClosed digest (closed years) or with evaluation-service (--service, open years);",
+                "  3. each title a year's decision awarded (thidua.award.v1) is checked against the proposals",
+                "     recomputed from the log (titles module, the rule set the decision names; a province's",
+                "     overrides file from THIDUA_REVIEW_PROVINCE_OVERRIDES) and against its ballot's threshold.",
                 "It only reads: it never writes to Kafka or to any database, and joins no consumer group.",
                 "Exit status: 0 everything holds, 1 something does not, 2 the audit could not run,",
                 "3 the log is whole and the digests match, but some events break the contract."},
@@ -210,6 +213,12 @@ public final class Audit implements Callable<Integer> {
                 out.printf("%d was closed by %s at %s%n", y.year(), y.closedBy(), y.closedAt());
             }
         }
+        r.awards().stream().map(Report.Award::year).distinct().forEach(year -> {
+            var of = r.awards().stream().filter(a -> a.year() == year).toList();
+            long wrong = of.stream().filter(a -> !a.eligible() || !a.passed()).count();
+            out.printf("Titles %d: %d awarded, %s%n", year, of.size(), wrong == 0
+                    ? "each proposed by the log and passed by its ballot ✓" : wrong + " not proposed or not passed ✗ (see the problems above)");
+        });
         out.println();
         out.println(switch (r.status()) {
             case 0 -> "Result: everything holds ✓ (exit 0)";

@@ -25,6 +25,7 @@ import vn.thidua.contract.envelope.KafkaBinding;
 import vn.thidua.contract.envelope.PublishedEvent;
 import vn.thidua.contract.envelope.RawEvent;
 import vn.thidua.contract.events.AppraisalClosed;
+import vn.thidua.contract.events.AwardDecided;
 import vn.thidua.contract.events.CampaignLaunched;
 import vn.thidua.contract.events.EventType;
 import vn.thidua.contract.events.InvalidEventException;
@@ -94,6 +95,10 @@ public final class Replay {
     /** Who closed each year: the {@code ce_actor} of its AppraisalClosed (hashed in its chain). */
     private final Map<Integer, String> closers = new TreeMap<>();
     private final Map<Integer, ScoreTable> tables = new HashMap<>();
+    /** The personnel events (ratings, disciplines, recruitment) the titles are proposed from. */
+    private final List<Placed> personnel = new ArrayList<>();
+    /** Each year's decision on its titles (the first one: a year is decided once), with its place in the log. */
+    private final Map<Integer, Titles.PlacedAward> awards = new TreeMap<>();
     private long read;
 
     public Replay(Options options) {
@@ -156,9 +161,19 @@ public final class Replay {
         for (int year : years()) {
             years.add(score(year));
         }
+        List<Report.Award> awarded = new ArrayList<>();
+        Titles titles = new Titles(personnel.stream()
+                .sorted(java.util.Comparator.comparingInt(Placed::partition).thenComparingLong(Placed::offset))
+                .map(p -> new Titles.PlacedEvent(p.partition(), p.offset(), p.event())).toList(), awards);
+        for (int year : years()) {
+            Titles.PlacedAward award = awards.get(year);
+            if (award != null) {
+                awarded.addAll(titles.check(award, closes.containsKey(year) ? tables.get(year) : null, problems));
+            }
+        }
         boolean holds = problems.isEmpty() && years.stream().noneMatch(y -> Boolean.FALSE.equals(y.matches()));
         return new Report(options.bootstrap(), options.topicSuffix(), options.asOf(), read, verifier.duplicates(),
-                List.copyOf(problems), List.copyOf(violations), years, holds);
+                List.copyOf(problems), List.copyOf(violations), years, awarded, holds);
     }
 
     private static Decoded next(ArrayDeque<Future<Decoded>> pending) {
@@ -209,6 +224,11 @@ public final class Replay {
         } else if (e.event() instanceof AppraisalClosed c) {
             closes.putIfAbsent(c.year(), c);
             closers.putIfAbsent(c.year(), a.actor());
+        } else if (e.event() instanceof AwardDecided award) {
+            awards.putIfAbsent(award.year(), new Titles.PlacedAward(r.topic(), r.partition(), r.offset(), a.id(), a.aggregateId(),
+                    a.aggregateSequence(), award));
+        } else if (type.topic() == Topic.PERSONNEL) {
+            personnel.add(new Placed(Topic.PERSONNEL, r.partition(), r.offset(), e.event()));
         }
     }
 

@@ -7,10 +7,12 @@ import java.util.List;
  * What an audit found: the log's integrity ({@code problems}: hash chains, aggregate sequences), the
  * events that break the contract ({@code contractViolations}: envelope, type, schema, topic or key;
  * each still checked in its chain, none scored) and, per year, the recomputed score table's digest
- * against the one it must equal. {@code holds}: no integrity problem and every digest matches.
+ * against the one it must equal; every title awarded on {@code thidua.award.v1} against the proposals
+ * recomputed from the log and its ballot's threshold ({@code awards}; a title not eligible or not
+ * passed is also a problem). {@code holds}: no integrity problem and every digest matches.
  */
 public record Report(String bootstrap, String topicSuffix, Instant asOf, long eventsRead, long duplicateDeliveries,
-                     List<Problem> problems, List<Problem> contractViolations, List<Year> years, boolean holds) {
+                     List<Problem> problems, List<Problem> contractViolations, List<Year> years, List<Award> awards, boolean holds) {
 
     /** The exit status: 0 everything holds, 1 the log does not hold, 3 it holds but events break the contract. */
     public int status() {
@@ -36,5 +38,13 @@ public record Report(String bootstrap, String topicSuffix, Instant asOf, long ev
     public record Year(int year, String status, String policyVersion, long recordsRead, long counted, long late, long refused,
                        int members, int units, String digest, String expectedDigest, String expectedFrom, Boolean matches,
                        String closedBy, Instant closedAt) {
+    }
+
+    /**
+     * A title awarded by a year's decision, checked: {@code eligible} when the proposals recomputed
+     * from the log (the same titles module, the rule set the decision names) propose it,
+     * {@code passed} when its ballot reaches the rule set's threshold; {@code reason} the line that decided.
+     */
+    public record Award(int year, String subject, String subjectId, String title, boolean eligible, boolean passed, String reason) {
     }
 }

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.AppraisalCounts;
+import vn.thidua.contract.events.AwardDecided;
 import vn.thidua.contract.events.CampaignKind;
 import vn.thidua.contract.events.CampaignLaunched;
 import vn.thidua.contract.events.DepartmentNotified;
@@ -99,9 +100,19 @@ public final class SampleEvents {
         return new MemberRecruited("CB-0001", LocalDate.of(2015, 8, 3));
     }
 
+    public static AwardDecided awardDecided() {
+        return new AwardDecided(2025, "tdkt-2022-nd152-2025.1", LocalDate.of(2026, 1, 10),
+                List.of(new PartitionOffset("thidua.participation.v1", 0, 42)),
+                new AwardDecided.Decision("15/QĐ-SKHCN", LocalDate.of(2026, 1, 15), "Nguyễn Văn Hùng", "Giám đốc"),
+                List.of(new AwardDecided.Ballot(AwardDecided.Subject.MEMBER, "CB-0001", "ADVANCED_WORKER", 9, 7, true),
+                        new AwardDecided.Ballot(AwardDecided.Subject.UNIT, "TTR", "ADVANCED_COLLECTIVE", 9, 4, false)),
+                List.of(new AwardDecided.Award(AwardDecided.Subject.MEMBER, "CB-0001", "Đặng Thị Hương", "ADVANCED_WORKER")),
+                "user:canbo.tdkt", Instant.parse("2026-01-15T03:00:00Z"));
+    }
+
     public static List<ThiduaEvent> all() {
         return List.of(campaignLaunched(), departmentNotified(), notificationAcknowledged(), memberJoinedUnit(),
                 memberLeftUnit(), participationRecorded(), unitRecord(), appraisalClosed(),
-                memberRated(), unitRated(), memberDisciplined(), disciplineStillInForce(), memberRecruited());
+                memberRated(), unitRated(), memberDisciplined(), disciplineStillInForce(), memberRecruited(), awardDecided());
     }
 }

@@ -11,27 +11,31 @@ import vn.thidua.kit.axon.AxonStore;
 import vn.thidua.kit.kafka.KafkaSettings;
 import vn.thidua.evaluation.appraisal.Appraisal;
 import vn.thidua.evaluation.appraisal.AppraisalProjection;
+import vn.thidua.evaluation.review.ReviewProjection;
+import vn.thidua.evaluation.review.YearReview;
 
 /**
- * evaluation-service's Axon: aggregates {@link UnitRoster} and {@link ParticipationRecord}
- * event-sourced in the service's PostgreSQL, views in the command's transaction, the outbox relay
- * to {@code thidua.roster.v1} and {@code thidua.participation.v1}.
+ * evaluation-service's Axon: aggregates {@link Appraisal} and {@link YearReview} event-sourced in the
+ * service's PostgreSQL, views in the command's transaction, the outbox relay to
+ * {@code thidua.appraisal.v1} and {@code thidua.award.v1}.
  */
 @Singleton
 public class AxonConfiguration extends AxonLifecycle {
     public static final String SERVICE = "evaluation-service";
 
     public AxonConfiguration(DataSource dataSource, TransactionManager jta, KafkaSettings kafka,
-                             AppraisalProjection appraisals) {
-        super(SERVICE, configurer(dataSource, jta, appraisals), kafka, dataSource);
+                             AppraisalProjection appraisals, ReviewProjection reviews) {
+        super(SERVICE, configurer(dataSource, jta, appraisals, reviews), kafka, dataSource);
     }
 
-    private static Configurer configurer(DataSource dataSource, TransactionManager jta, AppraisalProjection appraisals) {
+    private static Configurer configurer(DataSource dataSource, TransactionManager jta, AppraisalProjection appraisals, ReviewProjection reviews) {
         Configurer configurer = AxonStore.configurer(dataSource, jta)
-                .configureAggregate(Appraisal.class);
+                .configureAggregate(Appraisal.class)
+                .configureAggregate(YearReview.class);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor("views")
-                .registerEventHandler(c -> appraisals);
+                .registerEventHandler(c -> appraisals)
+                .registerEventHandler(c -> reviews);
         return configurer;
     }
 

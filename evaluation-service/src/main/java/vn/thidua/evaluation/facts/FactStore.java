@@ -1,6 +1,7 @@
 package vn.thidua.evaluation.facts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -13,7 +14,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import javax.sql.DataSource;
+import vn.thidua.contract.envelope.EventCodec;
 import vn.thidua.contract.events.AppraisalClosed;
+import vn.thidua.contract.events.EventType;
 import vn.thidua.contract.events.CampaignLaunched;
 import vn.thidua.contract.events.MemberJoinedUnit;
 import vn.thidua.contract.events.MemberLeftUnit;
@@ -71,7 +74,10 @@ public class FactStore {
                      VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
              PreparedStatement rosterRow = c.prepareStatement("""
                      INSERT INTO ev_roster (event_id, unit_code, member_id, full_name, joined_on, left_on, partition_no, record_offset)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
+             PreparedStatement personnel = c.prepareStatement("""
+                     INSERT INTO ev_personnel (event_id, event_type, event_json, partition_no, record_offset)
+                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
             for (Placed d : batch) {
                 ThiduaEvent event = d.event();
                 if (event instanceof CampaignLaunched l) {
@@ -94,10 +100,18 @@ public class FactStore {
                 } else if (event instanceof AppraisalClosed a) {
                     ClosedYears.upsert(c, a);
                     closes.add(a);
+                } else if (EventType.of(event).topic() == Topic.PERSONNEL) {
+                    personnel.setString(1, d.eventId());
+                    personnel.setString(2, EventType.of(event).name());
+                    personnel.setString(3, new String(EventCodec.instance().encode(event), StandardCharsets.UTF_8));
+                    personnel.setInt(4, d.partition());
+                    personnel.setLong(5, d.offset());
+                    personnel.addBatch();
                 }
             }
             campaign.executeBatch();
             rosterRow.executeBatch();
+            personnel.executeBatch();
         }
         return new NewFacts(campaigns, roster, insertRecords(records, c), closes);
     }

@@ -28,7 +28,7 @@ public class FactsConsumer {
     public static final String NAME = "evaluation-service.facts";
     /** The topics the projection reads. */
     public static final List<String> TOPICS = List.of(Topic.CAMPAIGN.address(), Topic.ROSTER.address(), Topic.PARTICIPATION.address(),
-            Topic.APPRAISAL.address());
+            Topic.APPRAISAL.address(), Topic.PERSONNEL.address());
 
     private final IdempotentConsumer consumer;
     private final DataSource dataSource;
@@ -55,7 +55,7 @@ public class FactsConsumer {
 
     /**
      * What the read model holds of the topics that feed the scores: the next offset of each partition
-     * of the campaign, roster and participation topics, as committed with the facts.
+     * of the campaign, roster, participation and personnel topics, as committed with the facts.
      */
     public static List<PartitionOffset> watermark(Connection c) {
         List<PartitionOffset> out = new ArrayList<>();
@@ -75,7 +75,7 @@ public class FactsConsumer {
         }
     }
 
-    /** Every position the consumer has committed (all four topics). */
+    /** Every position the consumer has committed (all five topics). */
     public List<PartitionOffset> positions() {
         List<PartitionOffset> out = new ArrayList<>();
         try (Connection c = dataSource.getConnection();

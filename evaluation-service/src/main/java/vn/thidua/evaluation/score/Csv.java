@@ -5,15 +5,15 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 /** CSV for the emulation council's spreadsheets: UTF-8 with a BOM so that Excel shows Vietnamese right. */
-final class Csv {
-    static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
+public final class Csv {
+    public static final String MEDIA_TYPE = "text/csv; charset=UTF-8";
     /** What a text cell must not start with: a spreadsheet reads it as a formula. */
     private static final String FORMULA_START = "=+-@\t\r";
 
     private Csv() {
     }
 
-    static Response of(String fileName, List<String> header, List<List<Object>> rows) {
+    public static Response of(String fileName, List<String> header, List<List<Object>> rows) {
         StringBuilder out = new StringBuilder("\uFEFF");
         line(out, header.stream().map(h -> (Object) h).toList());
         rows.forEach(r -> line(out, r));

@@ -111,7 +111,7 @@ public class ProjectionRebuild {
     /** The read model's own tables; the consumer forgets its applied ids and positions in the same transaction. */
     private void dropReadModel(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("TRUNCATE ev_campaign, ev_roster, ev_record, appraisal, score_year, score_member, score_roster, score_unit, counted_record");
+            s.execute("TRUNCATE ev_campaign, ev_roster, ev_record, ev_personnel, appraisal, score_year, score_member, score_roster, score_unit, counted_record");
         }
     }
 }

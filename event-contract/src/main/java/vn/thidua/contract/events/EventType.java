@@ -15,7 +15,8 @@ public enum EventType {
     MEMBER_RATED(MemberRated.class, Topic.PERSONNEL, "participation"),
     UNIT_RATED(UnitRated.class, Topic.PERSONNEL, "participation"),
     MEMBER_DISCIPLINED(MemberDisciplined.class, Topic.PERSONNEL, "participation"),
-    MEMBER_RECRUITED(MemberRecruited.class, Topic.PERSONNEL, "participation");
+    MEMBER_RECRUITED(MemberRecruited.class, Topic.PERSONNEL, "participation"),
+    AWARD_DECIDED(AwardDecided.class, Topic.AWARD, "evaluation");
 
     /** Schema version of every event type today; a breaking change makes a new type and topic. */
     public static final int SCHEMA_VERSION = 1;

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.annotation.JsonIgnore;
 public sealed interface ThiduaEvent
         permits CampaignLaunched, DepartmentNotified, NotificationAcknowledged,
                 MemberJoinedUnit, MemberLeftUnit, ParticipationRecorded, AppraisalClosed,
-                MemberRated, UnitRated, MemberDisciplined, MemberRecruited {
+                MemberRated, UnitRated, MemberDisciplined, MemberRecruited,
+                AwardDecided {
 
     /** The Kafka record key, as given for the event's topic in asyncapi.yaml. */
     @JsonIgnore

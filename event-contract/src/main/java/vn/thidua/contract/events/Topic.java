@@ -7,7 +7,8 @@ public enum Topic {
     ROSTER("thidua.roster.v1", "participation-service"),
     PARTICIPATION("thidua.participation.v1", "participation-service"),
     APPRAISAL("thidua.appraisal.v1", "evaluation-service"),
-    PERSONNEL("thidua.personnel.v1", "participation-service");
+    PERSONNEL("thidua.personnel.v1", "participation-service"),
+    AWARD("thidua.award.v1", "evaluation-service");
 
     private final String address;
     private final String writer;

@@ -29,6 +29,13 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.AppraisalCounts;
+import vn.thidua.contract.events.AwardDecided;
+import vn.thidua.contract.events.DisciplineLevel;
+import vn.thidua.contract.events.MemberDisciplined;
+import vn.thidua.contract.events.MemberRated;
+import vn.thidua.contract.events.MemberRecruited;
+import vn.thidua.contract.events.Rating;
+import vn.thidua.contract.events.UnitRated;
 import vn.thidua.contract.events.CampaignKind;
 import vn.thidua.contract.events.CampaignLaunched;
 import vn.thidua.contract.events.DepartmentNotified;
@@ -139,7 +146,22 @@ class ContractCheckTest {
                 new Object[]{EventType.APPRAISAL_CLOSED,
                         new AppraisalClosed(2023, "v1", DIGEST, watermark, new AppraisalCounts(1, 1, 1, 0), "Lê Văn Minh", Instant.parse("2024-01-05T08:00:00Z")),
                         new AppraisalClosed(2023, "v1", "not-a-digest", watermark, new AppraisalCounts(1, 1, 1, 0), "Lê Văn Minh",
-                                Instant.parse("2024-01-05T08:00:00Z"))});
+                                Instant.parse("2024-01-05T08:00:00Z"))},
+                new Object[]{EventType.MEMBER_RATED, new MemberRated("m-1", "VP", 2023, Rating.GOOD), new MemberRated("m-1", "VP", 1800, Rating.GOOD)},
+                new Object[]{EventType.UNIT_RATED, new UnitRated("VP", 2023, Rating.GOOD), new UnitRated("vp; DROP", 2023, Rating.GOOD)},
+                new Object[]{EventType.MEMBER_DISCIPLINED,
+                        new MemberDisciplined("m-1", "VP", "12/QĐ-SKHCN", DisciplineLevel.REPRIMAND, DAY, null),
+                        new MemberDisciplined("m-1", "VP", "", DisciplineLevel.REPRIMAND, DAY, null)},
+                new Object[]{EventType.MEMBER_RECRUITED, new MemberRecruited("m-1", DAY), new MemberRecruited("", DAY)},
+                new Object[]{EventType.AWARD_DECIDED, award(2023, "15/QĐ-SKHCN"), award(2023, "")});
+    }
+
+    private static AwardDecided award(int year, String number) {
+        return new AwardDecided(year, "tdkt-2022-nd152-2025.1", LocalDate.of(2024, 1, 5), List.of(),
+                new AwardDecided.Decision(number, LocalDate.of(2024, 1, 10), "Nguyễn Văn Hùng", "Giám đốc"),
+                List.of(new AwardDecided.Ballot(AwardDecided.Subject.MEMBER, "m-1", "ADVANCED_WORKER", 9, 7, true)),
+                List.of(new AwardDecided.Award(AwardDecided.Subject.MEMBER, "m-1", "Nguyễn Văn An", "ADVANCED_WORKER")),
+                "user:canbo.tdkt", Instant.parse("2024-01-10T08:00:00Z"));
     }
 
     @ParameterizedTest(name = "{0}")

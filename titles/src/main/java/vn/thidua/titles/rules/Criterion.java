@@ -7,7 +7,8 @@ import java.util.Map;
 /**
  * Every rule the code knows how to check, with the parameters a rule set gives it. A title's
  * criteria are checked in this order; the one criterion without a title is a warning on a unit's
- * ratings, never a refusal.
+ * ratings, never a refusal. The {@code *_COUNCIL_VOTE} rules are not proposal criteria: they are the
+ * council's thresholds, checked on its ballots ({@code CouncilVote}), for the titles the department decides.
  */
 public enum Criterion {
     /** The member's rating is at least the minimum. */
@@ -41,7 +42,13 @@ public enum Criterion {
     /** At least so many of the roster are proposed Chiến sĩ thi đua cơ sở. */
     EXCELLENT_COLLECTIVE_BASE_FIGHTERS(Title.EXCELLENT_COLLECTIVE, "minimumCount", ParamType.COUNT),
     /** Those rated excellent are at most this share of those rated good or better (the higher share if the unit is excellent). */
-    EXCELLENT_RATING_SHARE(null, "maximumShare", ParamType.SHARE, "maximumShareInExcellentUnit", ParamType.SHARE);
+    EXCELLENT_RATING_SHARE(null, "maximumShare", ParamType.SHARE, "maximumShareInExcellentUnit", ParamType.SHARE),
+    /** The council's ballot on Lao động tiên tiến passes with votes for from more than this share of its members (a majority). */
+    ADVANCED_WORKER_COUNCIL_VOTE(Title.ADVANCED_WORKER, "moreThanShare", ParamType.SHARE),
+    /** The council's ballot on Chiến sĩ thi đua cơ sở passes with votes for from at least this share of its members. */
+    BASE_FIGHTER_COUNCIL_VOTE(Title.BASE_EMULATION_FIGHTER, "minimumShare", ParamType.SHARE),
+    /** The council's ballot on Tập thể lao động tiên tiến passes with votes for from more than this share of its members (a majority). */
+    ADVANCED_COLLECTIVE_COUNCIL_VOTE(Title.ADVANCED_COLLECTIVE, "moreThanShare", ParamType.SHARE);
 
     private final Title title;
     private final Map<String, ParamType> params;
