@@ -169,15 +169,19 @@ final class KeycloakServer implements AutoCloseable {
         return log;
     }
 
-    /** SIGTERM to its process group (kc.sh and its JVM), then for good. */
     @Override
     public void close() {
+        stop(Duration.ofSeconds(30));
+    }
+
+    /** SIGTERM to its process group (kc.sh and its JVM), up to {@code grace} to exit, then for good. */
+    void stop(Duration grace) {
         if (!process.isAlive()) {
             return;
         }
         signalGroup("-TERM");
         try {
-            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            if (!process.waitFor(grace.toMillis(), TimeUnit.MILLISECONDS)) {
                 signalGroup("-KILL");
                 process.waitFor(10, TimeUnit.SECONDS);
             }

@@ -40,7 +40,8 @@ import vn.thidua.testsupport.KafkaBrokerProcess;
                 "Keycloak (realm thidua with the sample accounts), a Kafka broker in its own JVM (SASL/SCRAM, ACLs), and",
                 "campaign-, participation- and evaluation-service and the web pages as separate processes. On first start it loads the sample",
                 "of the seed document through the APIs with those accounts. Data and credentials.json stay in --data-dir",
-                "between runs; Ctrl-C stops everything."})
+                "between runs. A process that exits is started again (a crash loop is left stopped, with the end of its log);",
+                "Ctrl-C or SIGTERM stops everything in order: the services drain, then the web pages and Keycloak, the broker, PostgreSQL."})
 public final class LocalStack implements Callable<Integer> {
 
     @Option(names = "--data-dir", defaultValue = ".thidua-local", description = "where data and logs are kept (default: ${DEFAULT-VALUE})")
@@ -67,12 +68,26 @@ public final class LocalStack implements Callable<Integer> {
     boolean noSample;
     @Option(names = "--service-heap", defaultValue = "512m", description = "each service's -Xmx (default: ${DEFAULT-VALUE})")
     String serviceHeap;
+    @Option(names = "--instances", defaultValue = "1", description = "processes of each service (1 or 2; default: ${DEFAULT-VALUE}): "
+            + "instance k of a service on its port + 3(k - 1), so 8081-8083 and then 8084-8086")
+    int instances;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "the address the services listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host;
 
     private static final List<String> DATABASES = List.of("campaign", "participation", "evaluation", "keycloak");
-    private final List<AutoCloseable> running = new ArrayList<>();
+    /** How long a service may take to stop: it drains ({@link ServiceProcess#DRAIN}), then its relay and consumers stop. */
+    static final Duration SERVICE_STOP = ServiceProcess.DRAIN.plusSeconds(3);
+    /** How long the web pages, Keycloak and the broker may each take to stop before SIGKILL. */
+    static final Duration OTHER_STOP = Duration.ofSeconds(3);
     private final CountDownLatch stopped = new CountDownLatch(1);
+    private final Supervisor supervisor = new Supervisor(RestartPolicy.STACK, Duration.ofSeconds(180), Supervisor.Report.CONSOLE);
+    // what runs, for the ordered stop (set as each part starts; the stop may come at any time)
+    private final List<Supervisor.Supervised> services = new ArrayList<>();
+    private Supervisor.Supervised web;
+    private Supervisor.Supervised broker;
+    private KeycloakServer keycloak;
+    private EmbeddedPostgresServer postgres;
+    private boolean stopStarted;
 
     public static void main(String[] args) {
         int code = new CommandLine(new LocalStack()).execute(args);
@@ -103,11 +118,11 @@ public final class LocalStack implements Callable<Integer> {
         ports.put("the Kafka controller (--kafka-port + 1)", kafkaPort + 1);
         ports.put("Keycloak (--keycloak-port)", keycloakPort);
         ports.put("Keycloak's management port (--keycloak-port + 1)", keycloakPort + 1);
-        ports.put("campaign-service (--campaign-port)", campaignPort);
-        ports.put("participation-service (--participation-port)", participationPort);
-        ports.put("evaluation-service (--evaluation-port)", evaluationPort);
         ports.put("the web pages (--web-port)", webPort);
-        ports.forEach(LocalStack::requireFree);
+        Map<String, Integer> firstPorts = Map.of("campaign-service", campaignPort, "participation-service", participationPort,
+                "evaluation-service", evaluationPort);
+        List<Instances.Instance> plan = Instances.plan(firstPorts, instances);
+        Instances.ports(ports, plan).forEach(LocalStack::requireFree);
 
         if (fresh && Files.exists(dataDir)) {
             Console.step("--fresh: wiping " + dataDir.toAbsolutePath());
@@ -123,7 +138,9 @@ public final class LocalStack implements Callable<Integer> {
 
         Console.step("starting PostgreSQL 17 on port " + pgPort + " (durable: fsync and synchronous_commit on)");
         EmbeddedPostgresServer postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"), pgPort);
-        running.add(postgres);
+        synchronized (this) {
+            this.postgres = postgres;
+        }
         for (String db : DATABASES) {
             postgres.createDatabase(db);
             DatabaseRoles.ownedBy(postgres, db, db);
@@ -134,64 +151,67 @@ public final class LocalStack implements Callable<Integer> {
         Path adminPassword = dataDir.resolve("keycloak/admin-password").toAbsolutePath();
         KeycloakServer keycloak = KeycloakServer.start(KeycloakServer.home(repo), adminPassword, postgres.jdbcUrl("keycloak"), "keycloak",
                 keycloakPort, keycloakPort + 1, logs.resolve("keycloak.log"));
-        running.add(keycloak);
-        List<String> webOrigins = List.of(url(campaignPort), url(participationPort), url(evaluationPort), url(webPort));
+        synchronized (this) {
+            this.keycloak = keycloak;
+        }
+        List<String> webOrigins = new ArrayList<>(plan.stream().map(i -> url(i.port())).toList());
+        webOrigins.add(url(webPort));
         boolean created = keycloak.ensureRealm(adminPassword, Realm.local(credentials, webOrigins));
         Console.ok("Keycloak ready: issuer " + keycloak.issuer() + (created ? " (realm created with the sample accounts)" : ""));
 
         Console.step("starting the Kafka broker on port " + kafkaPort + " (KRaft, its own JVM; SASL/SCRAM-SHA-512, ACLs)");
+        Supervisor.Starter startBroker = () -> new BrokerChild(KafkaBrokerProcess.start(java, classpath, dataDir.resolve("kafka"), kafkaPort,
+                kafkaPort + 1, logs.resolve("kafka.log"), Accounts.kafkaUsers(credentials)), logs.resolve("kafka.log"));
         KafkaBrokerProcess kafka;
         try {
-            kafka = KafkaBrokerProcess.start(java, classpath, dataDir.resolve("kafka"), kafkaPort, kafkaPort + 1, logs.resolve("kafka.log"),
-                    Accounts.kafkaUsers(credentials));
+            BrokerChild child = (BrokerChild) startBroker.start();
+            kafka = child.broker();
+            supervise(child, startBroker, s -> broker = s);
         } catch (IllegalStateException e) {
             throw new StackException(e.getMessage());
         }
-        running.add(kafka);
         TopicProvisioner.ensureTopics(adminSettings(kafka.bootstrapServers(), Accounts.kafkaPassword(credentials, KafkaAcls.ADMIN)));
         Console.ok("Kafka ready: " + kafka.bootstrapServers() + " (topics created by the admin; each service may write only its own)");
 
-        Map<String, Integer> services = new LinkedHashMap<>();
-        services.put("campaign-service", campaignPort);
-        services.put("participation-service", participationPort);
-        services.put("evaluation-service", evaluationPort);
         List<ServiceProcess> started = new ArrayList<>();
-        for (Map.Entry<String, Integer> s : services.entrySet()) {
-            Console.step("starting " + s.getKey() + " on port " + s.getValue());
-            String db = s.getKey().substring(0, s.getKey().indexOf('-'));
+        for (Instances.Instance i : plan) {
+            Console.step("starting " + i.name() + " on port " + i.port());
             Map<String, String> env = new LinkedHashMap<>();
-            env.put("THIDUA_DB_URL", postgres.jdbcUrl(db));
-            env.put("THIDUA_DB_USER", db);
+            env.put("THIDUA_DB_URL", postgres.jdbcUrl(i.database()));
+            env.put("THIDUA_DB_USER", i.database());
             env.put("THIDUA_DB_PASSWORD", "");
             env.put("THIDUA_KAFKA", kafka.bootstrapServers());
-            env.put("THIDUA_KAFKA_USERNAME", s.getKey());
-            env.put("THIDUA_KAFKA_PASSWORD", Accounts.kafkaPassword(credentials, s.getKey()));
+            env.put("THIDUA_KAFKA_USERNAME", i.module());
+            env.put("THIDUA_KAFKA_PASSWORD", Accounts.kafkaPassword(credentials, i.module()));
             env.put("THIDUA_OIDC_ISSUER", keycloak.issuer());
             env.put("THIDUA_OIDC_CLIENT_ID", Realm.API_CLIENT);
-            ServiceProcess process = ServiceProcess.start(java, repo, s.getKey(), host, s.getValue(), serviceHeap, env, logs.resolve(s.getKey() + ".log"));
-            running.add(process);
+            Supervisor.Starter start = () -> ServiceProcess.start(java, repo, i.module(), i.name(), host, i.port(), serviceHeap, env,
+                    logs.resolve(i.name() + ".log"));
+            ServiceProcess process = (ServiceProcess) start.start();
+            supervise(process, start, services::add);
             started.add(process);
         }
-        Console.step("starting the web pages on port " + webPort);
+        // the web pages talk to each service's first instance
+        String campaign = url(campaignPort);
+        String participation = url(participationPort);
+        String evaluation = url(evaluationPort);
+        Console.step("starting the web pages on port " + webPort + " (they call each service's first instance)");
         Map<String, String> webEnv = new LinkedHashMap<>();
         webEnv.put("THIDUA_OIDC_ISSUER", keycloak.issuer());
         webEnv.put("THIDUA_WEB_PUBLIC_URL", url(webPort));
         webEnv.put("THIDUA_WEB_HOST", host);
-        webEnv.put("THIDUA_CAMPAIGN_URL", url(campaignPort));
-        webEnv.put("THIDUA_PARTICIPATION_URL", url(participationPort));
-        webEnv.put("THIDUA_EVALUATION_URL", url(evaluationPort));
-        ServiceProcess web = ServiceProcess.start(java, repo, "web", host, webPort, "256m", webEnv, logs.resolve("web.log"));
-        running.add(web);
+        webEnv.put("THIDUA_CAMPAIGN_URL", campaign);
+        webEnv.put("THIDUA_PARTICIPATION_URL", participation);
+        webEnv.put("THIDUA_EVALUATION_URL", evaluation);
+        Supervisor.Starter startWeb = () -> ServiceProcess.start(java, repo, "web", host, webPort, "256m", webEnv, logs.resolve("web.log"));
+        ServiceProcess webProcess = (ServiceProcess) startWeb.start();
+        supervise(webProcess, startWeb, s -> web = s);
         for (ServiceProcess s : started) {
             s.awaitHealthy(Duration.ofSeconds(180));
             Console.ok(s.name() + " healthy at " + s.url());
         }
-
-        String campaign = started.get(0).url();
-        String participation = started.get(1).url();
-        String evaluation = started.get(2).url();
-        web.awaitHealthy(Duration.ofSeconds(180));
-        Console.ok("web pages ready at " + web.url());
+        webProcess.awaitHealthy(Duration.ofSeconds(180));
+        Console.ok("web pages ready at " + webProcess.url());
         SampleLoader sample = new SampleLoader(campaign, participation, credentials);
         if (noSample) {
             Console.info("--no-sample: nothing loaded");
@@ -209,9 +229,9 @@ public final class LocalStack implements Callable<Integer> {
         Console.plain("");
         Console.plain("thidua is ready.");
         for (ServiceProcess s : started) {
-            Console.plain(String.format("  %-22s %s   Swagger UI: %s/q/swagger-ui   log: %s", s.name(), s.url(), s.url(), s.log()));
+            Console.plain(String.format("  %-23s %s   Swagger UI: %s/q/swagger-ui   log: %s", s.name(), s.url(), s.url(), s.log()));
         }
-        Console.plain(String.format("  %-22s %s   sign in with an account below   log: %s", "web pages", web.url(), web.log()));
+        Console.plain(String.format("  %-23s %s   sign in with an account below   log: %s", "web pages", webProcess.url(), webProcess.log()));
         Console.plain("  Keycloak               " + keycloak.url() + "   issuer: " + keycloak.issuer() + "   log: " + keycloak.log());
         Console.plain("  Kafka bootstrap        " + kafka.bootstrapServers() + " (SASL/SCRAM-SHA-512)");
         Console.plain("  PostgreSQL             " + postgres.jdbcUrl("<campaign|participation|evaluation|keycloak>")
@@ -231,7 +251,8 @@ public final class LocalStack implements Callable<Integer> {
         Console.plain("  curl -H \"Authorization: Bearer $TOKEN\" " + campaign + "/api/campaigns?year=" + SampleLoader.YEAR);
         Console.plain("  curl -H \"Authorization: Bearer $TOKEN\" \"" + participation + "/api/units/TTR/members?on=" + SampleLoader.YEAR + "-06-30\"");
         Console.plain("  curl -H \"Authorization: Bearer $TOKEN\" " + evaluation + "/api/scores/" + SampleLoader.YEAR + "/units");
-        Console.plain("Ctrl-C stops everything.");
+        Console.plain("A process that exits is started again. Ctrl-C (or SIGTERM) stops everything, in order, within "
+                + (SERVICE_STOP.plus(OTHER_STOP.multipliedBy(2)).toSeconds() + 1) + " s.");
     }
 
     /** Waits until the year's table has every sample record counted, and prints it. */
@@ -317,23 +338,93 @@ public final class LocalStack implements Callable<Integer> {
         }
     }
 
-    private synchronized void stopAll() {
-        if (running.isEmpty()) {
-            stopped.countDown();
+    /** Supervises a started process, unless the stop has begun (then it is stopped at once). */
+    private synchronized void supervise(Child child, Supervisor.Starter starter, java.util.function.Consumer<Supervisor.Supervised> keep) {
+        if (stopStarted) {
+            child.stop(SERVICE_STOP);
+            throw new StackException("stopped while starting");
+        }
+        keep.accept(supervisor.watch(child, starter));
+    }
+
+    /**
+     * The ordered stop (Ctrl-C, SIGTERM, or a failed start): no more restarts; the services drain
+     * and stop; then the web pages and Keycloak; then the broker; then PostgreSQL. Each step is
+     * printed with its duration.
+     */
+    synchronized void stopAll() {
+        if (stopStarted) {
             return;
         }
-        Console.step("stopping");
-        List<AutoCloseable> reversed = new ArrayList<>(running);
-        java.util.Collections.reverse(reversed);
-        for (AutoCloseable c : reversed) {
+        stopStarted = true;
+        supervisor.stopping();
+        long start = System.nanoTime();
+        Console.step("stopping: the services first (they drain: no new requests, those in flight finish, the relay flushes), "
+                + "then the web pages and Keycloak, then the Kafka broker, then PostgreSQL");
+        List<Runnable> step = new ArrayList<>();
+        List<String> names = new ArrayList<>();
+        for (Supervisor.Supervised s : services) {
+            Child c = s.current();
+            names.add(c.name());
+            step.add(() -> c.stop(SERVICE_STOP));
+        }
+        stopStep(1, names, step);
+        step.clear();
+        names.clear();
+        if (web != null) {
+            Child c = web.current();
+            names.add("the web pages");
+            step.add(() -> c.stop(OTHER_STOP));
+        }
+        if (keycloak != null) {
+            names.add("Keycloak");
+            step.add(() -> keycloak.stop(OTHER_STOP));
+        }
+        stopStep(2, names, step);
+        if (broker != null) {
+            Child c = broker.current();
+            stopStep(3, List.of("the Kafka broker"), List.of(() -> c.stop(OTHER_STOP)));
+        } else {
+            stopStep(3, List.of(), List.of());
+        }
+        if (postgres != null) {
+            EmbeddedPostgresServer pg = postgres;
+            stopStep(4, List.of("PostgreSQL"), List.of(pg::close));
+        } else {
+            stopStep(4, List.of(), List.of());
+        }
+        Console.ok(String.format(java.util.Locale.ROOT, "stopped in %.1f s; data kept in %s", (System.nanoTime() - start) / 1e9, dataDir.toAbsolutePath()));
+        stopped.countDown();
+    }
+
+    /** One step of the stop: its parts in parallel, each one's time and the step's printed. */
+    private static void stopStep(int number, List<String> names, List<Runnable> parts) {
+        long start = System.nanoTime();
+        List<Thread> threads = new ArrayList<>();
+        String[] took = new String[parts.size()];
+        for (int i = 0; i < parts.size(); i++) {
+            int index = i;
+            Runnable part = parts.get(i);
+            Thread thread = new Thread(() -> {
+                long t = System.nanoTime();
+                try {
+                    part.run();
+                    took[index] = names.get(index) + String.format(java.util.Locale.ROOT, " %.1f s", (System.nanoTime() - t) / 1e9);
+                } catch (RuntimeException e) {
+                    took[index] = names.get(index) + " (" + e.getMessage() + ")";
+                }
+            }, "thidua-local-stop-" + names.get(i));
+            thread.start();
+            threads.add(thread);
+        }
+        for (Thread t : threads) {
             try {
-                c.close();
-            } catch (Exception e) {
-                Console.fail("while stopping: " + e.getMessage());
+                t.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        running.clear();
-        Console.ok("stopped; data kept in " + dataDir.toAbsolutePath());
-        stopped.countDown();
+        Console.ok(String.format(java.util.Locale.ROOT, "stop %d/4 in %.1f s: %s", number, (System.nanoTime() - start) / 1e9,
+                parts.isEmpty() ? "nothing was running" : String.join(", ", took)));
     }
 }

@@ -9,9 +9,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.OptionalInt;
 
-/** One thidua service, run from its packaged Quarkus app as a separate process. */
-final class ServiceProcess implements AutoCloseable {
+/**
+ * One thidua service (or the web pages), run from its packaged Quarkus app as a separate process.
+ * On SIGTERM it drains (Quarkus' graceful shutdown): it stops taking requests, finishes those in
+ * flight for up to {@link #DRAIN}, and its relay and consumers stop with their work committed.
+ */
+final class ServiceProcess implements AutoCloseable, Child {
+    /** How long a stopping service waits for its requests in flight ({@code quarkus.shutdown.timeout}). */
+    static final Duration DRAIN = Duration.ofSeconds(5);
+
     private final String name;
     private final int port;
     private final Path log;
@@ -25,12 +33,19 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String java, Path repo, String name, String host, int port, String heap, Map<String, String> env, Path log) throws IOException {
-        Path jar = repo.resolve(name).resolve("target/quarkus-app/quarkus-run.jar");
+        return start(java, repo, name, name, host, port, heap, env, log);
+    }
+
+    /** Instance {@code name} of the Maven module {@code module} (the same as the name but for a second instance). */
+    static ServiceProcess start(String java, Path repo, String module, String name, String host, int port, String heap, Map<String, String> env,
+                                Path log) throws IOException {
+        Path jar = repo.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
-            throw new StackException(name + " is not built (" + jar + " is missing): run ./thidua-local without --no-build, or ./mvnw package -DskipTests");
+            throw new StackException(module + " is not built (" + jar + " is missing): run ./thidua-local without --no-build, or ./mvnw package -DskipTests");
         }
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx" + heap, "-XX:+UseSerialGC", "-Dfile.encoding=UTF-8",
-                "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port, "-jar", jar.toString())
+                "-Dquarkus.http.host=" + host, "-Dquarkus.http.port=" + port,
+                "-Dquarkus.shutdown.timeout=" + DRAIN.toSeconds() + "s", "-jar", jar.toString())
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         builder.environment().putAll(env);
         return new ServiceProcess(name, port, log, builder.start());
@@ -57,7 +72,8 @@ final class ServiceProcess implements AutoCloseable {
         throw new StackException(name + " was not healthy within " + timeout.toSeconds() + " s; see " + log);
     }
 
-    String name() {
+    @Override
+    public String name() {
         return name;
     }
 
@@ -65,12 +81,33 @@ final class ServiceProcess implements AutoCloseable {
         return "http://localhost:" + port;
     }
 
-    Path log() {
+    int port() {
+        return port;
+    }
+
+    @Override
+    public Path log() {
         return log;
     }
 
-    ProcessHandle handle() {
+    @Override
+    public ProcessHandle handle() {
         return process.toHandle();
+    }
+
+    @Override
+    public OptionalInt exitCode() {
+        return process.isAlive() ? OptionalInt.empty() : OptionalInt.of(process.exitValue());
+    }
+
+    @Override
+    public void awaitReady(Duration timeout) throws InterruptedException {
+        awaitHealthy(timeout);
+    }
+
+    @Override
+    public void stop(Duration grace) {
+        Processes.stop(process, grace);
     }
 
     @Override

@@ -32,10 +32,12 @@ public final class EmbeddedPostgresServer implements PostgresServer {
 
     /**
      * A server that keeps its data in {@code dataDirectory} across restarts, on {@code port}
-     * (0 for any), with fsync and synchronous_commit on.
+     * (0 for any), with fsync and synchronous_commit on. Stopped only by {@link #close()}: no shutdown
+     * hook of its own, so that its owner can stop it last (after the services that use it).
      */
     public static EmbeddedPostgresServer durable(Path dataDirectory, int port) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                .setRegisterShutdownHook(false)
                 .setDataDirectory(dataDirectory)
                 .setCleanDataDirectory(false)
                 .setServerConfig("fsync", "on")
