@@ -99,11 +99,13 @@ final class SecurityProfile {
 
     /** The kind of security a sample's stack (innermost frame first) is spent in, or null when it is other work. */
     static String securityKind(List<RecordedFrame> frames) {
-        for (RecordedFrame f : frames) {
-            if (f.getMethod() == null || f.getMethod().getType() == null) {
-                continue;
-            }
-            String type = f.getMethod().getType().getName();
+        return securityKindOf(frames.stream().filter(f -> f.getMethod() != null && f.getMethod().getType() != null)
+                .map(f -> f.getMethod().getType().getName()).toList());
+    }
+
+    /** The same, given the classes of the stack's frames, innermost first. */
+    static String securityKindOf(List<String> types) {
+        for (String type : types) {
             for (Map.Entry<String, List<String>> kind : SECURITY.entrySet()) {
                 if (kind.getValue().stream().anyMatch(type::startsWith)) {
                     return kind.getKey();
