@@ -44,6 +44,26 @@ final class Table {
             System.out.printf(row, f("unit table read during ingest (%s reads)", reads.get("samples")),
                     f("p50 %.1f ms, p99 %.1f ms", reads.get("p50ms"), reads.get("p99ms")), f("max %.0f ms", reads.get("maxMs")), "", "p99 < 50 ms");
         }
+        Map<String, Object> security = (Map<String, Object>) r.get("security");
+        if (security != null && security.containsKey("share")) {
+            Map<String, Object> kinds = (Map<String, Object>) security.get("shareByKind");
+            StringBuilder split = new StringBuilder();
+            kinds.forEach((k, v) -> split.append(split.length() == 0 ? "" : ", ").append(k).append(' ').append(pct1(v)));
+            System.out.printf(row, f("security: share of %s's CPU (JFR, %,d samples)", String.valueOf(security.get("service")).replace("-service", ""),
+                    ((Number) security.get("samples")).longValue()), pct1(security.get("share")) + " (" + split + ")",
+                    f("ingest without it ≤ %.1f%% faster", 100 / (1 - ((Number) security.get("share")).doubleValue()) - 100), "", "within 10%");
+        } else if (security != null) {
+            System.out.printf(row, "security: share of participation's CPU", String.valueOf(security.get("error")), "", "", "within 10%");
+        }
+        Map<String, Object> webPages = (Map<String, Object>) r.get("webPages");
+        if (webPages != null) {
+            for (Map.Entry<String, Object> page : webPages.entrySet()) {
+                Map<String, Object> p = (Map<String, Object>) page.getValue();
+                System.out.printf(row, f("web page %s (%s renders)", p.get("path"), p.get("renders")),
+                        f("p50 %.1f, p95 %.1f, max %.0f ms", p.get("p50ms"), p.get("p95ms"), p.get("maxMs")),
+                        f("its %s API call(s) as JSON: p95 %.1f ms", p.get("apiCalls"), p.get("apiP95ms")), pct(p.get("ratio")), "p95 < 200 ms");
+            }
+        }
         System.out.printf(row, "projection: rebuild from Kafka into tables", f("%,.0f events/s (first run %,.0f)", proj.get("eventsPerSecond"), proj.get("firstRebuildEventsPerSecond")),
                 f("consumer %,.0f ev/s; JDBC batch %,.0f rows/s", proj.get("plainConsumerEventsPerSecond"), proj.get("jdbcBatchRowsPerSecond")),
                 pct(proj.get("ratio")), "≥ 50% of the limit");
@@ -51,10 +71,54 @@ final class Table {
         System.out.printf(row, "replay: the audit tool over the whole log", f("%,.0f events/s (%.1f s)", rep.get("eventsPerSecond"), rep.get("seconds")),
                 f("plain consumer %,.0f events/s", rep.get("plainConsumerEventsPerSecond")), pct(rep.get("ratio")), "≥ 50%; 600k in < 20 s");
         System.out.printf(row, "peak RSS of each service", String.valueOf(r.get("peakRssMb")).replace("=", " ").replace("-service", "") + " MB", "", "", "");
+        cpu((Map<String, Object>) r.get("cpuPerRecord"));
+    }
+
+    /** CPU per record by process, a column per ingest phase; the limit: the records per second the machine's cores allow at that cost. */
+    @SuppressWarnings("unchecked")
+    private static void cpu(Map<String, Object> phases) {
+        if (phases == null || phases.isEmpty()) {
+            return;
+        }
+        System.out.println();
+        StringBuilder header = new StringBuilder(String.format("| %-40s |", "CPU ms per record, by process"));
+        StringBuilder rule = new StringBuilder("| " + "-".repeat(40) + " |");
+        for (String phase : phases.keySet()) {
+            header.append(String.format(" %16s |", phase));
+            rule.append(" ").append("-".repeat(16)).append(" |");
+        }
+        System.out.println(header);
+        System.out.println(rule);
+        Map<String, Object> first = (Map<String, Object>) phases.values().iterator().next();
+        for (String process : ((Map<String, Object>) first.get("msPerRecord")).keySet()) {
+            cpuRow(phases, process, p -> ((Map<String, Object>) p.get("msPerRecord")).get(process), "%.3f");
+        }
+        cpuRow(phases, "all of the stack", p -> p.get("stackMsPerRecord"), "%.3f");
+        cpuRow(phases, "rest of the machine (not the stack)", p -> p.get("restOfMachineMsPerRecord"), "%.3f");
+        cpuRow(phases, "records/s the cores allow at this cost", p -> p.get("recordsPerSecondTheCoresAllow"), "%,.0f");
+        cpuRow(phases, "records/s measured", p -> ((Number) p.get("records")).doubleValue() / ((Number) p.get("seconds")).doubleValue(), "%,.0f");
+        Object missing = first.get("notFound");
+        if (missing instanceof java.util.List<?> l && !l.isEmpty()) {
+            System.out.println("(not found, so not counted: " + l + ")");
+        }
+    }
+
+    private static void cpuRow(Map<String, Object> phases, String label, java.util.function.Function<Map<String, Object>, Object> value, String format) {
+        StringBuilder line = new StringBuilder(String.format("| %-40s |", label));
+        for (Object phase : phases.values()) {
+            @SuppressWarnings("unchecked")
+            Object v = value.apply((Map<String, Object>) phase);
+            line.append(String.format(" %16s |", v == null ? "" : String.format(format, ((Number) v).doubleValue())));
+        }
+        System.out.println(line);
     }
 
     private static String f(String format, Object... values) {
         return String.format(format, values);
+    }
+
+    private static String pct1(Object share) {
+        return String.format("%.1f%%", ((Number) share).doubleValue() * 100);
     }
 
     private static String pct(Object ratio) {

@@ -23,6 +23,10 @@ import org.junit.jupiter.api.Test;
 class BenchIT {
     private static final Path REPO = Path.of(System.getProperty("thidua.repo", "..")).toAbsolutePath().normalize();
 
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> it) {
+        return () -> it;
+    }
+
     @Test
     void a_short_run_measures_every_section() throws Exception {
         Path data = Files.createTempDirectory("thidua-bench-it");
@@ -30,7 +34,7 @@ class BenchIT {
         // ports below Linux's ephemeral range (32768-60999), where an outgoing connection may hold one for a while
         Process stack = new ProcessBuilder("./thidua-local", "--no-build", "--no-sample", "--fresh", "--data-dir", data.toString(),
                 "--pg-port", "24432", "--kafka-port", "24092", "--keycloak-port", "24090", "--campaign-port", "24081", "--participation-port", "24082",
-                "--evaluation-port", "24083").directory(REPO.toFile()).redirectErrorStream(true).start();
+                "--evaluation-port", "24083", "--web-port", "24080").directory(REPO.toFile()).redirectErrorStream(true).start();
         try {
             BufferedReader lines = new BufferedReader(new InputStreamReader(stack.getInputStream(), StandardCharsets.UTF_8));
             long deadline = System.nanoTime() + Duration.ofMinutes(8).toNanos();
@@ -46,8 +50,8 @@ class BenchIT {
             drain.start();
 
             Process bench = new ProcessBuilder("./thidua-bench", "--units", "6", "--members", "5", "--campaigns", "2", "--records", "4",
-                    "--clients", "4", "--probes", "2", "--campaign-url", "http://localhost:24081",
-                    "--participation-url", "http://localhost:24082", "--evaluation-url", "http://localhost:24083",
+                    "--clients", "4", "--probes", "2", "--renders", "20", "--campaign-url", "http://localhost:24081",
+                    "--participation-url", "http://localhost:24082", "--evaluation-url", "http://localhost:24083", "--web-url", "http://localhost:24080",
                     "--bootstrap", "localhost:24092", "--credentials", data.resolve("credentials.json").toString(),
                     "--pg", "jdbc:postgresql://localhost:24432/", "--out", out.toString())
                     .directory(REPO.toFile()).redirectErrorStream(true).start();
@@ -75,7 +79,37 @@ class BenchIT {
                 assertThat(r.path("endToEnd").path(phase).path("p99ms").asDouble()).as(phase + " p99").isPositive();
             }
             assertThat(r.path("endToEnd").path("fullLoad").path("unitTableReads").path("samples").asInt()).isPositive();
-            assertThat(r.path("peakRssMb").size()).isEqualTo(3);
+            assertThat(r.path("peakRssMb").size()).isEqualTo(4);
+
+            // CPU per record by process: every process of the stack found, and the ones that did the work used CPU for it
+            for (String phase : List.of("single", "batch")) {
+                JsonNode cpu = r.path("cpuPerRecord").path(phase);
+                assertThat(cpu.path("notFound").size()).as(phase + ": processes not found " + cpu.path("notFound")).isZero();
+                assertThat(iterable(cpu.path("msPerRecord").fieldNames())).containsExactly("campaign-service", "participation-service",
+                        "evaluation-service", "web", "Keycloak", "Kafka broker", "PostgreSQL", "bench");
+                cpu.path("msPerRecord").forEach(ms -> assertThat(ms.asDouble()).isNotNegative());
+                assertThat(cpu.path("msPerRecord").path("participation-service").asDouble()).as(phase + " participation").isPositive();
+                assertThat(cpu.path("stackMsPerRecord").asDouble()).isGreaterThanOrEqualTo(cpu.path("msPerRecord").path("PostgreSQL").asDouble());
+            }
+            assertThat(r.path("cpuPerRecord").path("single").path("msPerRecord").path("PostgreSQL").asDouble()).isPositive();
+            assertThat(printed).contains("| CPU ms per record, by process").contains("| participation-service");
+
+            // security's share of participation-service's CPU, from a JFR recording of the single-record ingest
+            JsonNode security = r.path("security");
+            assertThat(security.path("samples").asLong()).as(security.toString()).isPositive();
+            assertThat(security.path("share").asDouble()).isBetween(0.0, 1.0);
+            assertThat(security.path("securitySamples").asLong()).isLessThanOrEqualTo(security.path("samples").asLong());
+            assertThat(printed).contains("| security: share of participation's CPU");
+
+            // the web pages, signed in through Keycloak's login form, each beside the API calls behind it
+            for (String page : List.of("scoreTable", "officerOverview")) {
+                JsonNode p = r.path("webPages").path(page);
+                assertThat(p.path("renders").asInt()).as(page).isEqualTo(20);
+                assertThat(p.path("htmlBytes").asLong()).as(page).isPositive();
+                assertThat(p.path("p95ms").asDouble()).as(page).isPositive().isGreaterThanOrEqualTo(p.path("p50ms").asDouble());
+                assertThat(p.path("apiP95ms").asDouble()).as(page).isPositive();
+            }
+            assertThat(printed).contains("| web page /bang-diem?nam=2025").contains("| web page /can-bo?nam=2025");
         } finally {
             stack.descendants().forEach(ProcessHandle::destroy);
             new ProcessBuilder("kill", "-INT", Long.toString(stack.pid())).start().waitFor();
