@@ -56,10 +56,10 @@ import vn.thidua.testsupport.TestTokens;
 
 /**
  * The fault suite (issue 17): thidua as it runs in production — PostgreSQL with fsync on, a broker in
- * its own JVM, each service a process of its own from its packaged app, participation-service twice —
+ * its own JVM, each service a process of its own from its packaged app, participation- and evaluation-service twice —
  * under concurrent load with a ledger of every request. In turn: {@code kill -9} of campaign-service,
  * of a participation instance, of the one holding the outbox relay (the other must take it over), of
- * evaluation-service and of the broker, and a restart of PostgreSQL; the suite restarts each part
+ * one of two evaluation-service instances and of the broker, and a restart of PostgreSQL; the suite restarts each part
  * itself. Then every unanswered request is retried with its key and the ledger reconciled with the
  * services' answers, the topics (a plain consumer) and evaluation-service's tables: nothing lost,
  * nothing twice, and the score digest equal to the auditors' replay (the shared Scorer over the
@@ -86,6 +86,7 @@ class FaultSuiteIT {
     private static ServiceNode participation1;
     private static ServiceNode participation2;
     private static ServiceNode evaluation;
+    private static ServiceNode evaluation2;
     private static final List<String> table = new CopyOnWriteArrayList<>();
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -127,7 +128,8 @@ class FaultSuiteIT {
         campaign = node("campaign-service", "campaign-service", repo, common, "campaign");
         participation1 = node("participation-service-1", "participation-service", repo, common, "participation");
         participation2 = node("participation-service-2", "participation-service", repo, common, "participation");
-        evaluation = node("evaluation-service", "evaluation-service", repo, common, "evaluation");
+        evaluation = node("evaluation-service-1", "evaluation-service", repo, common, "evaluation");
+        evaluation2 = node("evaluation-service-2", "evaluation-service", repo, common, "evaluation");
         long t = System.nanoTime();
         for (ServiceNode n : nodes()) {
             n.start();
@@ -135,7 +137,7 @@ class FaultSuiteIT {
         for (ServiceNode n : nodes()) {
             n.awaitReady(START);
         }
-        say("four service processes ready in " + seconds(System.nanoTime() - t) + ": " + nodes().stream().map(n -> n.name() + " " + n.url())
+        say("five service processes ready in " + seconds(System.nanoTime() - t) + ": " + nodes().stream().map(n -> n.name() + " " + n.url())
                 .collect(Collectors.joining(", ")));
     }
 
@@ -197,7 +199,8 @@ class FaultSuiteIT {
         ServiceNode other = holder == participation1 ? participation2 : participation1;
         fault(ledger, "kill -9 " + other.name() + " (not holding the relay)", other::kill, () -> restart(other), List.of(other));
         relayFailover(ledger, problems);
-        fault(ledger, "kill -9 evaluation-service", () -> evaluation.kill(), () -> restart(evaluation), List.of(evaluation));
+        fault(ledger, "kill -9 evaluation-service-1 (two instances splitting the partitions)", () -> evaluation.kill(), () -> restart(evaluation),
+                List.of(evaluation));
         fault(ledger, "kill -9 the Kafka broker", () -> {
             for (ProcessHandle h : broker.processes()) {
                 h.destroyForcibly();
@@ -399,7 +402,12 @@ class FaultSuiteIT {
                 Duration.ofSeconds(30))).run((read, total) -> { });
         Report.Year year = report.years().get(0);
         if (!Boolean.TRUE.equals(year.matches())) {
-            problems.add("the score digest differs from the replay's: " + year);
+            problems.add("the score digest of " + evaluation.name() + " differs from the replay's: " + year);
+        }
+        // the other evaluation instance serves the same table: the same tables in the same database, its own reads
+        String secondDigest = digest(evaluation2, auditor);
+        if (!secondDigest.equals(year.digest())) {
+            problems.add("the score digest of " + evaluation2.name() + " (" + secondDigest + ") differs from the replay's (" + year.digest() + ")");
         }
         // the relay's known defect (README, fault table): a batch re-sent after a failure can carry, in another
         // order, events whose transactions committed out of order meanwhile; its copies repeat id and data but
@@ -423,9 +431,10 @@ class FaultSuiteIT {
         }
         String line = String.format("ledger: %d records, %d joins, %d campaigns; each once in participation_view, once on the topics"
                         + " (%d re-sent copies of the same events, skipped by id), once in evaluation's tables; lost %d, duplicated %d;"
-                        + " digest %s… %s the replay's (%d records counted, %d duplicate deliveries)",
+                        + " digest %s… %s the replay's on both evaluation instances (%d records counted, %d duplicate deliveries)",
                 records.size(), joins.size(), campaigns.size(), recordCopies, lost(recordIds, evaluated), duplicated(evaluated, recordIds),
-                year.digest() == null ? "-" : year.digest().substring(0, 12), Boolean.TRUE.equals(year.matches()) ? "equals" : "DIFFERS from",
+                year.digest() == null ? "-" : year.digest().substring(0, 12),
+                Boolean.TRUE.equals(year.matches()) && secondDigest.equals(year.digest()) ? "equals" : "DIFFERS from",
                 year.counted(), report.duplicateDeliveries())
                 + (chains.isEmpty() ? "; every hash chain holds" : "; hash chains: " + reordered + " re-sent events chained after other heads, "
                 + brokenLinks + " broken link(s) (known relay defect)");
@@ -481,8 +490,9 @@ class FaultSuiteIT {
         long rejected = count("SELECT count(*) FROM rejected_event WHERE topic = '" + topic + "'") - rejectedBefore;
         double parked = parkedMetric() - parkedBefore;
         boolean allApplied = countBy("evaluation", "SELECT record_id FROM ev_record").keySet().containsAll(expected) && expected.size() == after.size();
-        int ready = http.send(HttpRequest.newBuilder(URI.create(evaluation.url() + "/q/health/ready")).build(), HttpResponse.BodyHandlers.discarding())
-                .statusCode();
+        int ready = Math.max(http.send(HttpRequest.newBuilder(URI.create(evaluation.url() + "/q/health/ready")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), http.send(HttpRequest.newBuilder(URI.create(evaluation2.url() + "/q/health/ready"))
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode());
         String line = String.format("%d poison records parked (rejected_event +%d, thidua_consumer_parked_total +%.0f); the %d records posted after them"
                 + " %s in evaluation-service %s later; readiness %d", partitions, rejected, parked, after.size(), allApplied ? "all applied" : "NOT all applied",
                 seconds(applied - t0), ready);
@@ -493,11 +503,33 @@ class FaultSuiteIT {
         }
     }
 
+    /** Records parked, as both evaluation instances count them (each the partitions it was given). */
     private double parkedMetric() throws IOException, InterruptedException {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(evaluation.url() + "/q/metrics"))
-                .header("Authorization", "Bearer " + TestTokens.auditor()).build(), HttpResponse.BodyHandlers.ofString());
-        return r.body().lines().filter(l -> l.startsWith("thidua_consumer_parked_total{"))
-                .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        double sum = 0;
+        for (ServiceNode n : List.of(evaluation, evaluation2)) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(n.url() + "/q/metrics"))
+                    .header("Authorization", "Bearer " + TestTokens.auditor()).build(), HttpResponse.BodyHandlers.ofString());
+            sum += r.body().lines().filter(l -> l.startsWith("thidua_consumer_parked_total{"))
+                    .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1))).sum();
+        }
+        return sum;
+    }
+
+    /** The year's digest as an evaluation instance serves it, once it is of its current table. */
+    private String digest(ServiceNode n, String authorization) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (true) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(n.url() + "/api/scores/" + Load.YEAR + "/units"))
+                    .header("Authorization", authorization).timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofString());
+            com.fasterxml.jackson.databind.JsonNode body = Ledger.json(r.body());
+            if (r.statusCode() == 200 && (body.path("digestCurrent").asBoolean(true) || System.nanoTime() > deadline)) {
+                return body.path("digest").asText();
+            }
+            if (System.nanoTime() > deadline) {
+                return "(answered " + r.statusCode() + ")";
+            }
+            Thread.sleep(250);
+        }
     }
 
     // ---- helpers ----
@@ -628,7 +660,7 @@ class FaultSuiteIT {
 
     private static List<ServiceNode> nodes() {
         List<ServiceNode> all = new ArrayList<>();
-        Stream.of(campaign, participation1, participation2, evaluation).forEach(all::add);
+        Stream.of(campaign, participation1, participation2, evaluation, evaluation2).forEach(all::add);
         return all;
     }
 
