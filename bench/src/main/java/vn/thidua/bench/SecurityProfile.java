@@ -97,6 +97,27 @@ final class SecurityProfile {
         }
     }
 
+    /**
+     * What the share bounds, given the phase's CPU per record by process: security's part of the whole
+     * stack's CPU per record ({@code share} × the service's ms per record ÷ the stack's), and so how much
+     * faster CPU-bound ingest could be without it at most: 1 / (1 − that part) − 1.
+     */
+    @SuppressWarnings("unchecked")
+    static Map<String, Object> bound(Map<String, Object> profile, Map<String, Object> cpu) {
+        if (!profile.containsKey("share")) {
+            return profile;
+        }
+        double share = ((Number) profile.get("share")).doubleValue();
+        Object serviceMs = ((Map<String, Object>) cpu.get("msPerRecord")).get(profile.get("service"));
+        double stackMs = ((Number) cpu.get("stackMsPerRecord")).doubleValue();
+        if (serviceMs != null && stackMs > 0) {
+            double ofStack = share * ((Number) serviceMs).doubleValue() / stackMs;
+            profile.put("shareOfStackCpu", ofStack);
+            profile.put("ingestWithoutAtMostFaster", 1 / (1 - ofStack) - 1);
+        }
+        return profile;
+    }
+
     /** The kind of security a sample's stack (innermost frame first) is spent in, or null when it is other work. */
     static String securityKind(List<RecordedFrame> frames) {
         return securityKindOf(frames.stream().filter(f -> f.getMethod() != null && f.getMethod().getType() != null)

@@ -46,7 +46,7 @@ final class SingleIngest {
         Map<String, Object> cpuFigures = cpu.stop(all.size());
         Map<String, Object> endToEndFull = underLoad.stop();
         if (security != null) {
-            run.results.put("security", security.stop());
+            run.results.put("security", SecurityProfile.bound(security.stop(), cpuFigures));
         }
         if (failures.get() > 0) {
             throw new IllegalStateException(failures.get() + " of " + all.size() + " records were refused: the figures would be wrong");

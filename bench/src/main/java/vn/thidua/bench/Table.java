@@ -47,11 +47,11 @@ final class Table {
         Map<String, Object> security = (Map<String, Object>) r.get("security");
         if (security != null && security.containsKey("share")) {
             Map<String, Object> kinds = (Map<String, Object>) security.get("shareByKind");
-            StringBuilder split = new StringBuilder();
-            kinds.forEach((k, v) -> split.append(split.length() == 0 ? "" : ", ").append(k).append(' ').append(pct1(v)));
-            System.out.printf(row, f("security: share of %s's CPU (JFR, %,d samples)", String.valueOf(security.get("service")).replace("-service", ""),
-                    ((Number) security.get("samples")).longValue()), pct1(security.get("share")) + " (" + split + ")",
-                    f("ingest without it ≤ %.1f%% faster", 100 / (1 - ((Number) security.get("share")).doubleValue()) - 100), "", "within 10%");
+            System.out.printf(row, "security: share of participation's CPU", f("%s of %,d JFR samples (token %s, authorization %s, SCRAM %s)",
+                            pct1(security.get("share")), ((Number) security.get("samples")).longValue(), pct1(kinds.get("token verification")),
+                            pct1(kinds.get("authorization")), pct1(kinds.get("SASL/SCRAM"))),
+                    security.containsKey("shareOfStackCpu") ? f("%s of the stack's CPU: ingest ≤ %s faster without", pct1(security.get("shareOfStackCpu")),
+                            pct1(security.get("ingestWithoutAtMostFaster"))) : "", "", "within 10%");
         } else if (security != null) {
             System.out.printf(row, "security: share of participation's CPU", String.valueOf(security.get("error")), "", "", "within 10%");
         }

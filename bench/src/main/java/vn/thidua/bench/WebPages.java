@@ -1,8 +1,7 @@
 package vn.thidua.bench;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.CookiePolicy;
+import java.net.CookieHandler;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -11,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -33,7 +33,7 @@ final class WebPages {
     private static final Pattern ACTION = Pattern.compile("action=\"([^\"]+)\"");
 
     private final Run run;
-    private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+    private final CookieJar cookies = new CookieJar();
     private final HttpClient browser = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(10)).version(HttpClient.Version.HTTP_1_1).build();
     /** The same cookies, no redirect followed: a timed render must be the page itself, not a way back to the sign-in. */
@@ -119,6 +119,47 @@ final class WebPages {
         if (back.statusCode() != 200 || !back.uri().toString().startsWith(web)) {
             throw new IllegalStateException("signing in as " + officer.username() + " ended at " + back.uri() + " (" + back.statusCode()
                     + "), not on the web pages");
+        }
+    }
+
+    /**
+     * A browser's cookies: by host, then name; sent over plain HTTP too. Keycloak marks its sign-in cookies
+     * {@code Secure}, and a browser treats localhost as a secure context and sends them there, where the
+     * JDK's {@code CookieManager} would not.
+     */
+    static final class CookieJar extends CookieHandler {
+        private final Map<String, Map<String, String>> byHost = new ConcurrentHashMap<>();
+
+        @Override
+        public Map<String, List<String>> get(URI uri, Map<String, List<String>> requestHeaders) {
+            Map<String, String> jar = byHost.getOrDefault(uri.getHost(), Map.of());
+            if (jar.isEmpty()) {
+                return Map.of();
+            }
+            return Map.of("Cookie", List.of(String.join("; ", jar.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue()).toList())));
+        }
+
+        @Override
+        public void put(URI uri, Map<String, List<String>> responseHeaders) {
+            responseHeaders.forEach((header, values) -> {
+                if (!"set-cookie".equalsIgnoreCase(header)) {
+                    return;
+                }
+                for (String cookie : values) {
+                    String pair = cookie.split(";", 2)[0];
+                    int eq = pair.indexOf('=');
+                    if (eq <= 0) {
+                        continue;
+                    }
+                    String name = pair.substring(0, eq).trim();
+                    Map<String, String> jar = byHost.computeIfAbsent(uri.getHost(), h -> new ConcurrentHashMap<>());
+                    if (cookie.toLowerCase(java.util.Locale.ROOT).matches(".*;\\s*max-age=0(;.*|$)")) {
+                        jar.remove(name);
+                    } else {
+                        jar.put(name, pair.substring(eq + 1).trim());
+                    }
+                }
+            });
         }
     }
 
