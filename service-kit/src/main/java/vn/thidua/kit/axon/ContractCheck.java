@@ -12,9 +12,9 @@ import vn.thidua.kit.problem.DomainException;
 
 /**
  * Checks every published event against its JSON Schema, with the very validator consumers use
- * ({@link EventCodec}), when an aggregate applies it: before it is stored. An event the contract
- * refuses fails the command (422 {@code event-contract-violation}), so it never reaches the event
- * store, the outbox or Kafka. Internal events (not {@link ThiduaEvent}s) pass unchecked.
+ * ({@link EventCodec}), when it is published to the event store (applied by an aggregate, or
+ * appended directly): before it is stored. An event the contract refuses fails the command or the
+ * append (422 {@code event-contract-violation}), so it never reaches the event store, the outbox or Kafka. Internal events (not {@link ThiduaEvent}s) pass unchecked.
  */
 public final class ContractCheck implements MessageDispatchInterceptor<EventMessage<?>> {
     private final EventCodec codec = EventCodec.instance();
