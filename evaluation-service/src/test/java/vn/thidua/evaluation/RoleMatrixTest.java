@@ -14,6 +14,13 @@ import vn.thidua.testsupport.RoleMatrix.Endpoint;
 class RoleMatrixTest {
     /** A year no other test uses: nothing in it, so every answer is known. */
     private static final int YEAR = 2031;
+    /** A past year no other test uses (the titles are proposed once a year has begun): nothing in it, nothing closed. */
+    private static final int REVIEW_YEAR = 2019;
+    private static final String BALLOT = """
+            {"subject":"MEMBER","subjectId":"VP-1","title":"ADVANCED_WORKER","councilMembers":9,"votesFor":7}""";
+    private static final String DECISION = """
+            {"number":"15/QĐ-SKHCN","signedOn":"2020-01-15","signer":"Nguyễn Văn Hùng","signerPosition":"Giám đốc",
+             "awards":[{"subject":"MEMBER","subjectId":"VP-1","title":"ADVANCED_WORKER"}]}""";
 
     @Test
     void every_endpoint_answers_each_caller_as_the_matrix_says() {
@@ -29,7 +36,23 @@ class RoleMatrixTest {
                 Endpoint.of("GET /api/appraisals/{year}/late", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/appraisals/" + YEAR + "/late")),
                 Endpoint.of("POST /api/appraisals/{year}/close", RoleMatrix.OFFICER, Set.of(200, 201),
                         r -> r.post("/api/appraisals/" + YEAR + "/close")),
-                Endpoint.of("POST /api/projection/rebuild", RoleMatrix.OFFICER, Set.of(200), r -> r.post("/api/projection/rebuild")));
+                Endpoint.of("POST /api/projection/rebuild", RoleMatrix.OFFICER, Set.of(200), r -> r.post("/api/projection/rebuild")),
+                Endpoint.of("GET /api/years/{year}/proposals", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/years/" + REVIEW_YEAR + "/proposals")),
+                Endpoint.of("GET /api/years/{year}/ballots", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/years/" + REVIEW_YEAR + "/ballots")),
+                Endpoint.of("GET /api/years/{year}/decision", RoleMatrix.READERS, Set.of(404), r -> r.get("/api/years/" + REVIEW_YEAR + "/decision")),
+                Endpoint.of("GET /api/years/{year}/documents/proposals.csv", RoleMatrix.READERS, Set.of(200),
+                        r -> r.get("/api/years/" + REVIEW_YEAR + "/documents/proposals.csv")),
+                Endpoint.of("GET /api/years/{year}/documents/proposals.xlsx", RoleMatrix.READERS, Set.of(200),
+                        r -> r.get("/api/years/" + REVIEW_YEAR + "/documents/proposals.xlsx")),
+                Endpoint.of("GET /api/years/{year}/documents/vote-record.docx", RoleMatrix.READERS, Set.of(200),
+                        r -> r.get("/api/years/" + REVIEW_YEAR + "/documents/vote-record.docx")),
+                Endpoint.of("GET /api/years/{year}/documents/decision.docx", RoleMatrix.READERS, Set.of(200),
+                        r -> r.get("/api/years/" + REVIEW_YEAR + "/documents/decision.docx")),
+                // the year is open: the officer's ballot and decision reach the business rule (409 year-not-closed)
+                Endpoint.of("POST /api/years/{year}/ballots", RoleMatrix.OFFICER, Set.of(409),
+                        r -> r.contentType("application/json").body(BALLOT).post("/api/years/" + REVIEW_YEAR + "/ballots")),
+                Endpoint.of("POST /api/years/{year}/decision", RoleMatrix.OFFICER, Set.of(409),
+                        r -> r.contentType("application/json").body(DECISION).post("/api/years/" + REVIEW_YEAR + "/decision")));
 
         assertThat(new RoleMatrix("VP", "TTR").mismatches(endpoints)).isEmpty();
     }

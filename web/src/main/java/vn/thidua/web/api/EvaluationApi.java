@@ -84,4 +84,38 @@ public interface EvaluationApi {
     @GET
     @Path("appraisals/{year}/late")
     List<LateRecord> late(@PathParam("year") int year);
+
+    /** A year's titles as proposed: the rule set, every member's and unit's titles with each criterion's line. */
+    record Proposals(int year, String status, LocalDate reviewedOn, RuleSet ruleSet, List<MemberTitles> members, List<UnitTitles> units) {
+    }
+
+    /** The rule set the proposals were made under. */
+    record RuleSet(String version, String name, LocalDate effectiveFrom) {
+    }
+
+    /** One title checked: proposed or not, and each criterion's line ("không đạt: … — citation"). */
+    record TitleCheck(String title, String label, boolean proposed, List<Criterion> criteria) {
+    }
+
+    /** A criterion's outcome and the line people read. */
+    record Criterion(String outcome, String text) {
+    }
+
+    record MemberTitles(String memberId, String fullName, List<String> units, List<TitleCheck> titles) {
+    }
+
+    record UnitTitles(String unitCode, int rosterSize, List<TitleCheck> titles, List<Criterion> warnings) {
+    }
+
+    /** The council's ballot on a title. */
+    record Ballot(String subject, String subjectId, String label, int councilMembers, int votesFor, boolean passed, String result) {
+    }
+
+    @GET
+    @Path("years/{year}/proposals")
+    Proposals proposals(@PathParam("year") int year);
+
+    @GET
+    @Path("years/{year}/ballots")
+    List<Ballot> ballots(@PathParam("year") int year);
 }

@@ -114,11 +114,23 @@ class PagesTest {
     }
 
     @Test
+    void theTitles_withEachCriterionsLineAndCitation_andTheCouncilsBallots() throws Exception {
+        String cookie = signIn(AUDITOR);
+        HttpResponse<String> page = get(cookie, "/danh-hieu?nam=2025");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Danh hiệu thi đua năm 2025").contains("Luật Thi đua, khen thưởng 2022 + Nghị định 152/2025/NĐ-CP")
+                .contains("Đặng Thị Hương").contains("Lao động tiên tiến: đề nghị")
+                .contains("đạt: xếp loại Hoàn thành xuất sắc nhiệm vụ — Luật TĐKT 2022 Điều 24 k.1")
+                .contains("Tập thể lao động tiên tiến: không đủ tiêu chuẩn").contains("đạt: 7/9 thành viên Hội đồng đồng ý (77,78%), cần trên 50%")
+                .contains("ngày xét 10/01/2026");
+    }
+
+    @Test
     void everyPage_renders_forThePeopleItIsFor() throws Exception {
         String officer = signIn(OFFICER);
         for (String path : new String[] {"/", "/can-bo?nam=2026", "/can-bo/phat-dong", "/can-bo/don-vi", "/can-bo/chot/2026", "/can-bo/chot/2025",
                 "/can-bo/muon?nam=2025", "/phong-trao/c1", "/bang-diem/2026/TTR", "/kiem-toan?den=2026", "/don-vi/TTR", "/don-vi/TTR/ghi-nhan",
-                "/don-vi/TTR/diem-danh?ngay=2026-03-08"}) {
+                "/don-vi/TTR/diem-danh?ngay=2026-03-08", "/danh-hieu?nam=2025"}) {
             HttpResponse<String> page = get(officer, path);
             assertThat(page.statusCode()).as(path).isEqualTo(200);
             assertThat(page.body()).as(path).contains("<html lang=\"vi\">").doesNotContain("{#");

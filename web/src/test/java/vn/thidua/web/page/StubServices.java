@@ -149,6 +149,18 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
         } else if (path.matches("/api/scores/\\d+/units/[A-Z]+/members")) {
             send(x, 200, json, "{\"year\":2026,\"unitCode\":\"TTR\",\"members\":[{\"memberId\":\"CB-1\",\"fullName\":\"Đặng Thị Hương\","
                     + "\"pointsInUnit\":12,\"score\":12,\"rank\":3}]}");
+        } else if (path.matches("/api/years/\\d+/proposals")) {
+            String rating = "{\"outcome\":\"MET\",\"text\":\"đạt: xếp loại Hoàn thành xuất sắc nhiệm vụ — Luật TĐKT 2022 Điều 24 k.1\"}";
+            send(x, 200, json, "{\"year\":2025,\"status\":\"CLOSED\",\"reviewedOn\":\"2026-01-10\",\"ruleSet\":{\"version\":\"tdkt-2022-nd152-2025.1\","
+                    + "\"name\":\"Luật Thi đua, khen thưởng 2022 + Nghị định 152/2025/NĐ-CP\",\"effectiveFrom\":\"2025-07-01\",\"overrides\":[]},"
+                    + "\"members\":[{\"memberId\":\"CB-1\",\"fullName\":\"Đặng Thị Hương\",\"units\":[\"TTR\"],\"titles\":[{\"title\":\"ADVANCED_WORKER\","
+                    + "\"label\":\"Lao động tiên tiến\",\"proposed\":true,\"decidedByDepartment\":true,\"criteria\":[" + rating + "]}]}],"
+                    + "\"units\":[{\"unitCode\":\"TTR\",\"rosterSize\":6,\"titles\":[{\"title\":\"ADVANCED_COLLECTIVE\",\"label\":\"Tập thể lao động tiên tiến\","
+                    + "\"proposed\":false,\"decidedByDepartment\":true,\"criteria\":[{\"outcome\":\"NOT_MET\",\"text\":\"không đạt: đơn vị chưa có xếp loại năm 2025 — "
+                    + "Luật TĐKT 2022 Điều 28\"}]}],\"warnings\":[]}]}");
+        } else if (path.matches("/api/years/\\d+/ballots")) {
+            send(x, 200, json, "[{\"subject\":\"MEMBER\",\"subjectId\":\"CB-1\",\"title\":\"ADVANCED_WORKER\",\"label\":\"Lao động tiên tiến\","
+                    + "\"councilMembers\":9,\"votesFor\":7,\"passed\":true,\"result\":\"đạt: 7/9 thành viên Hội đồng đồng ý (77,78%), cần trên 50%\"}]");
         } else if (path.matches("/api/appraisals/\\d+/close")) {
             send(x, 201, json, appraisal("CLOSED") .replace("\"closedNow\":null", "\"closedNow\":true"));
         } else if (path.matches("/api/appraisals/\\d+/late")) {
