@@ -75,10 +75,16 @@ public final class LocalStack implements Callable<Integer> {
     String host;
 
     private static final List<String> DATABASES = List.of("campaign", "participation", "evaluation", "keycloak");
+    /**
+     * The whole stop's bound: a service may take {@link #SERVICE_STOP}, the web pages and Keycloak (together)
+     * and then the broker {@link #OTHER_STOP} each before SIGKILL, which leaves PostgreSQL's fast shutdown
+     * a few seconds even on a busy machine.
+     */
+    static final Duration STOP_BOUND = Duration.ofSeconds(15);
     /** How long a service may take to stop: it drains ({@link ServiceProcess#DRAIN}), then its relay and consumers stop. */
-    static final Duration SERVICE_STOP = ServiceProcess.DRAIN.plusSeconds(3);
+    static final Duration SERVICE_STOP = ServiceProcess.DRAIN.plusSeconds(2);
     /** How long the web pages, Keycloak and the broker may each take to stop before SIGKILL. */
-    static final Duration OTHER_STOP = Duration.ofSeconds(3);
+    static final Duration OTHER_STOP = Duration.ofSeconds(2);
     private final CountDownLatch stopped = new CountDownLatch(1);
     private final Supervisor supervisor = new Supervisor(RestartPolicy.STACK, Duration.ofSeconds(180), Supervisor.Report.CONSOLE);
     // what runs, for the ordered stop (set as each part starts; the stop may come at any time)
@@ -252,7 +258,7 @@ public final class LocalStack implements Callable<Integer> {
         Console.plain("  curl -H \"Authorization: Bearer $TOKEN\" \"" + participation + "/api/units/TTR/members?on=" + SampleLoader.YEAR + "-06-30\"");
         Console.plain("  curl -H \"Authorization: Bearer $TOKEN\" " + evaluation + "/api/scores/" + SampleLoader.YEAR + "/units");
         Console.plain("A process that exits is started again. Ctrl-C (or SIGTERM) stops everything, in order, within "
-                + (SERVICE_STOP.plus(OTHER_STOP.multipliedBy(2)).toSeconds() + 1) + " s.");
+                + STOP_BOUND.toSeconds() + " s.");
     }
 
     /** Waits until the year's table has every sample record counted, and prints it. */
