@@ -6,6 +6,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -99,12 +100,12 @@ public class CampaignCatalog {
     }
 
     /** The closed years from {@code fromYear} to {@code toYear} (inclusive), in order. */
-    public java.util.List<Integer> closedYears(int fromYear, int toYear) {
+    public List<Integer> closedYears(int fromYear, int toYear) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("SELECT year FROM closed_year WHERE year BETWEEN ? AND ? ORDER BY year")) {
             s.setInt(1, fromYear);
             s.setInt(2, toYear);
-            java.util.List<Integer> years = new java.util.ArrayList<>();
+            List<Integer> years = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
                     years.add(rs.getInt(1));
