@@ -364,6 +364,11 @@ public final class LocalStack implements Callable<Integer> {
         }
         stopStarted = true;
         supervisor.stopping();
+        if (postgres == null) {
+            // refused before anything started (a port taken, a bad option): nothing to stop
+            stopped.countDown();
+            return;
+        }
         long start = System.nanoTime();
         Console.step("stopping: the services first (they drain: no new requests, those in flight finish, the relay flushes), "
                 + "then the web pages and Keycloak, then the Kafka broker, then PostgreSQL");

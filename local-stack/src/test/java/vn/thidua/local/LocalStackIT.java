@@ -110,8 +110,12 @@ class LocalStackIT {
     @AfterAll
     static void stop() throws Exception {
         if (stack != null && stack.isAlive()) {
-            stack.descendants().forEach(ProcessHandle::destroyForcibly);
-            stack.destroyForcibly();
+            // SIGTERM stops it in order, PostgreSQL included (which SIGKILL would leave running)
+            stack.destroy();
+            if (!stack.waitFor(30, TimeUnit.SECONDS)) {
+                stack.descendants().forEach(ProcessHandle::destroyForcibly);
+                stack.destroyForcibly();
+            }
         }
     }
 
@@ -211,8 +215,9 @@ class LocalStackIT {
             child.onExit().thenRun(() -> exits.put(child, System.nanoTime()));
         }
         ProcessHandle services = serviceProcess(process, "participation-service");
+        // the broker's JVM, by its heap option (its main class comes after a classpath longer than the command line Java reads)
         ProcessHandle broker = process.toHandle().children()
-                .filter(p -> p.info().commandLine().orElse("").contains("kafka.Kafka")).findFirst().orElseThrow();
+                .filter(p -> p.info().commandLine().orElse("").contains("-Xmx768m")).findFirst().orElseThrow();
         int from = output.size();
         long start = System.nanoTime();
         new ProcessBuilder("kill", "-INT", Long.toString(process.pid())).start().waitFor();
