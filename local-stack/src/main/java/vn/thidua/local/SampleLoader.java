@@ -21,7 +21,7 @@ import vn.thidua.contract.access.Credentials;
  * The sample of the seed document, loaded through the public REST APIs as its users would: the
  * department's five units, the plans 108/KH-UBND, 132/KH-UBND and 12/KH-KHCN, the two campaigns
  * (theo Đợt and theo Chuyên đề) sent to every unit and acknowledged, a roster of members, and a year
- * (2023) of participation. Deterministic: the same sample every time. Each call carries the token of
+ * (2023) of participation, with the year's ratings and the members' recruitment dates. Deterministic: the same sample every time. Each call carries the token of
  * the account that would make it: plans the provincial feed's, units and campaigns the officer's,
  * acknowledgements, rosters and records the unit head's of that unit.
  */
@@ -107,6 +107,21 @@ final class SampleLoader {
         post(participationUrl + "/api/units/TTR/members/CB-TTR-06/leave", Map.of("date", "2023-07-01"), null, unitHeads.get("TTR"));
         put(participationUrl + "/api/units/QLKH/members/CB-TTR-06",
                 Map.of("fullName", members.get(11)[2], "position", "Chuyên viên", "fromDate", "2023-07-01"), unitHeads.get("QLKH"));
+
+        // the year's review inputs (issue 19): each unit rated, its head first Hoàn thành xuất sắc, the last
+        // Hoàn thành nhiệm vụ, the others Hoàn thành tốt (1 of 5 good-or-better: within 20%); each member's
+        // recruitment date; the inspector who moved is rated by QLKH, the unit they end the year in
+        for (String unit : UNITS.keySet()) {
+            put(participationUrl + "/api/units/" + unit + "/ratings/" + YEAR, Map.of("rating", "GOOD"), unitHeads.get(unit));
+        }
+        for (int m = 0; m < members.size(); m++) {
+            String unit = "CB-TTR-06".equals(members.get(m)[1]) ? "QLKH" : members.get(m)[0];
+            int place = m % 6;
+            put(participationUrl + "/api/units/" + unit + "/ratings/" + YEAR + "/members/" + members.get(m)[1],
+                    Map.of("rating", place == 0 ? "EXCELLENT" : place == 5 ? "COMPLETED" : "GOOD"), unitHeads.get(unit));
+            put(participationUrl + "/api/units/" + unit + "/recruitments/" + members.get(m)[1],
+                    Map.of("recruitedOn", LocalDate.of(2010 + m % 12, 1 + m % 12, 1 + m % 28).toString()), unitHeads.get(unit));
+        }
 
         int records = 0;
         for (int m = 0; m < members.size(); m++) {

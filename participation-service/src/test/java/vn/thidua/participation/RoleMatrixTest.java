@@ -50,7 +50,20 @@ class RoleMatrixTest {
                                 .put("/api/units/" + UNIT + "/members/UD-1")),
                 Endpoint.of("POST /api/units/{code}/members/{id}/leave", RoleMatrix.UNIT_HEAD_OR_OFFICER, Set.of(200),
                         r -> r.body(Map.of("date", "2024-01-01")).post("/api/units/" + UNIT + "/members/UD-2/leave")),
-                Endpoint.of("GET /api/units/{code}/members", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/units/" + UNIT + "/members?on=2023-06-01")));
+                Endpoint.of("GET /api/units/{code}/members", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/units/" + UNIT + "/members?on=2023-06-01")),
+                Endpoint.of("PUT /api/units/{code}/ratings/{year}", RoleMatrix.UNIT_HEAD_OR_OFFICER, Set.of(200),
+                        r -> r.body(Map.of("rating", "GOOD")).put("/api/units/" + UNIT + "/ratings/2023")),
+                Endpoint.of("PUT /api/units/{code}/ratings/{year}/members/{id}", RoleMatrix.UNIT_HEAD_OR_OFFICER, Set.of(200),
+                        r -> r.body(Map.of("rating", "GOOD")).put("/api/units/" + UNIT + "/ratings/2023/members/UD-1")),
+                Endpoint.of("GET /api/units/{code}/ratings/{year}", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/units/" + UNIT + "/ratings/2023")),
+                Endpoint.of("POST /api/units/{code}/disciplines", RoleMatrix.UNIT_HEAD_OR_OFFICER, Set.of(200),
+                        r -> r.body(Map.of("memberId", "UD-1", "decisionNumber", "7/QĐ-SKHCN", "level", "REPRIMAND", "from", "2023-02-01",
+                                "to", "2023-03-01")).post("/api/units/" + UNIT + "/disciplines")),
+                Endpoint.of("GET /api/units/{code}/disciplines", RoleMatrix.READERS, Set.of(200), r -> r.get("/api/units/" + UNIT + "/disciplines?year=2023")),
+                Endpoint.of("PUT /api/units/{code}/recruitments/{id}", RoleMatrix.UNIT_HEAD_OR_OFFICER, Set.of(200),
+                        r -> r.body(Map.of("recruitedOn", "2020-01-06")).put("/api/units/" + UNIT + "/recruitments/UD-1")),
+                Endpoint.of("GET /api/units/{code}/recruitments", RoleMatrix.READERS, Set.of(200),
+                        r -> r.get("/api/units/" + UNIT + "/recruitments?year=2023")));
 
         assertThat(new RoleMatrix(UNIT, "VP").mismatches(endpoints)).isEmpty();
     }

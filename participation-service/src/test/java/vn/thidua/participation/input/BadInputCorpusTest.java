@@ -34,6 +34,12 @@ class BadInputCorpusTest {
     private static final String HEAD = """
             {"campaignId":"corpus-campaign","unitCode":"VP","kind":"ACTIVITY","occurredOn":"2023-03-09",
              "description":"Sinh hoạt chi bộ tháng 3","evidence":{"documentNumber":"13/BC-VP","link":"https://thidua.vn/b"}}""";
+    private static final String RATING = """
+            {"rating":"GOOD"}""";
+    private static final String DISCIPLINE = """
+            {"memberId":"CB-901","decisionNumber":"12/QĐ-SKHCN","level":"REPRIMAND","from":"2023-03-01","to":"2023-08-31"}""";
+    private static final String RECRUITMENT = """
+            {"recruitedOn":"2015-08-03"}""";
     private static final String BATCH = "{\"attendance\":{\"record\":" + HEAD + ",\"memberIds\":[\"CB-901\"]},\"items\":[" + RECORD + "]}";
 
     @TestHTTPResource("/")
@@ -54,6 +60,12 @@ class BadInputCorpusTest {
         assertThat(recorded.status()).as(recorded.text()).isEqualTo(201);
         RawHttp.Answer batch = send(new Endpoint("POST", "/api/participations/batch", BATCH).valid(200));
         assertThat(batch.status()).as(batch.text()).isEqualTo(200);
+        for (Endpoint review : List.of(new Endpoint("PUT", "/api/units/VP/ratings/2023/members/CB-901", RATING),
+                new Endpoint("PUT", "/api/units/VP/ratings/2023", RATING), new Endpoint("POST", "/api/units/VP/disciplines", DISCIPLINE),
+                new Endpoint("PUT", "/api/units/VP/recruitments/CB-901", RECRUITMENT))) {
+            RawHttp.Answer answer = send(review.valid(200));
+            assertThat(answer.status()).as(answer.text()).isEqualTo(200);
+        }
 
         List<Endpoint> writes = List.of(
                 new Endpoint("PUT", "/api/units/VP/members/CB-901", JOIN).text("fullName", true, 200).text("position", false, 200)
@@ -66,13 +78,18 @@ class BadInputCorpusTest {
                         .code("attendance.record.unitCode", true).enumeration("attendance.record.kind").date("attendance.record.occurredOn", true)
                         .text("attendance.record.description", true, 5000)
                         .text("items.0.campaignId", true, 64).code("items.0.unitCode", true).text("items.0.memberId", false, 64)
-                        .enumeration("items.0.kind").date("items.0.occurredOn", true).text("items.0.description", true, 5000));
+                        .enumeration("items.0.kind").date("items.0.occurredOn", true).text("items.0.description", true, 5000),
+                new Endpoint("PUT", "/api/units/VP/ratings/2023/members/CB-901", RATING).enumeration("rating"),
+                new Endpoint("PUT", "/api/units/VP/ratings/2023", RATING).enumeration("rating"),
+                new Endpoint("POST", "/api/units/VP/disciplines", DISCIPLINE).text("memberId", true, 64).text("decisionNumber", true, 64)
+                        .enumeration("level").date("from", true).date("to", false),
+                new Endpoint("PUT", "/api/units/VP/recruitments/CB-901", RECRUITMENT).date("recruitedOn", true));
         List<BadInput> cases = new ArrayList<>();
         writes.forEach(w -> cases.addAll(w.cases()));
         cases.addAll(explicit());
 
         BadInputCorpus.Report report = BadInputCorpus.run(base, cases,
-                EventCount.of(dataSource, Fixtures.bootstrap(), List.of(Topic.ROSTER.address(), Topic.PARTICIPATION.address())), 1500);
+                EventCount.of(dataSource, Fixtures.bootstrap(), List.of(Topic.ROSTER.address(), Topic.PARTICIPATION.address(), Topic.PERSONNEL.address())), 1500);
 
         assertThat(report.failures()).as(report.summary()).isEmpty();
         assertThat(report.cases()).isGreaterThan(300);
@@ -89,6 +106,30 @@ class BadInputCorpusTest {
                 "{\"date\":\"2022-12-31\"}", 422));
         c.add(BadInput.json("bad date range", "a record outside the campaign", "POST", "/api/participations",
                 RECORD.replace("2023-03-08", "2024-03-08"), 422));
+        // the review's inputs: the rules refuse these (422), or the unit is not known (409)
+        c.add(BadInput.json("bad date range", "a discipline that ends before it starts", "POST", "/api/units/VP/disciplines",
+                DISCIPLINE.replace("2023-08-31", "2023-02-28"), 422));
+        c.add(BadInput.json("rule", "rate a member for a year before they joined", "PUT", "/api/units/VP/ratings/2022/members/CB-901", RATING, 422));
+        c.add(BadInput.json("rule", "rate a member of another unit", "PUT", "/api/units/TTR/ratings/2023/members/CB-901", RATING, 422));
+        c.add(BadInput.json("rule", "a discipline of a member of another unit", "POST", "/api/units/TTR/disciplines", DISCIPLINE, 422));
+        c.add(BadInput.json("rule", "the recruitment of someone never on the roster", "PUT", "/api/units/VP/recruitments/CB-999", RECRUITMENT, 422));
+        c.add(BadInput.json("rule", "rate a unit no campaign notified", "PUT", "/api/units/QLKH/ratings/2023", RATING, 409));
+        for (String year : List.of("1944", "2101", "-999999999", "0", "99999999999")) {
+            int status = year.length() > 10 ? 404 : 400;
+            c.add(BadInput.json("bad year", "rate a unit for year " + year, "PUT", "/api/units/VP/ratings/" + year, RATING, status));
+            c.add(BadInput.json("bad year", "rate a member for year " + year, "PUT", "/api/units/VP/ratings/" + year + "/members/CB-901", RATING, status));
+            c.add(get("bad year", "/api/units/VP/ratings/" + year, status));
+        }
+        for (String path : List.of("/api/units/VP/disciplines", "/api/units/VP/disciplines?year=abc", "/api/units/VP/disciplines?year=1944",
+                "/api/units/VP/recruitments", "/api/units/VP/recruitments?year=2101", "/api/units/VP/recruitments?year=%00",
+                "/api/units/vp/ratings/2023", "/api/units/V%20P/disciplines?year=2023", "/api/units/%00/recruitments?year=2023")) {
+            c.add(get("bad path or query", path, 400));
+        }
+        for (String member : List.of("%00", "..%2F..%2Fetc", "CB%20901", "%E2%80%8B", "x".repeat(70))) {
+            c.add(BadInput.json("bad path or query", "rate member " + member, "PUT", "/api/units/VP/ratings/2023/members/" + member, RATING, 400));
+            c.add(BadInput.json("bad path or query", "recruitment of member " + member, "PUT", "/api/units/VP/recruitments/" + member, RECRUITMENT, 400));
+        }
+        c.add(get("not found", "/api/units/VP/ratings/abc", 404));
         // batches: empty, oversized, malformed attendance lists, and items the rules refuse (the whole batch, 422)
         c.add(BadInput.json("batch", "an empty batch", "POST", "/api/participations/batch", "{}", 400));
         c.add(BadInput.json("batch", "a batch with no items", "POST", "/api/participations/batch", "{\"items\":[]}", 400));

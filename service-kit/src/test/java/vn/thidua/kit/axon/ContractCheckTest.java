@@ -147,12 +147,18 @@ class ContractCheckTest {
                         new AppraisalClosed(2023, "v1", DIGEST, watermark, new AppraisalCounts(1, 1, 1, 0), "Lê Văn Minh", Instant.parse("2024-01-05T08:00:00Z")),
                         new AppraisalClosed(2023, "v1", "not-a-digest", watermark, new AppraisalCounts(1, 1, 1, 0), "Lê Văn Minh",
                                 Instant.parse("2024-01-05T08:00:00Z"))},
-                new Object[]{EventType.MEMBER_RATED, new MemberRated("m-1", "VP", 2023, Rating.GOOD), new MemberRated("m-1", "VP", 1800, Rating.GOOD)},
-                new Object[]{EventType.UNIT_RATED, new UnitRated("VP", 2023, Rating.GOOD), new UnitRated("vp; DROP", 2023, Rating.GOOD)},
+                new Object[]{EventType.MEMBER_RATED,
+                        new MemberRated("m-1", "VP", 2023, Rating.GOOD),
+                        new MemberRated("m-1", "VP", 1944, Rating.GOOD)},
+                new Object[]{EventType.UNIT_RATED,
+                        new UnitRated("VP", 2023, Rating.EXCELLENT),
+                        new UnitRated("vp", 2023, Rating.EXCELLENT)},
                 new Object[]{EventType.MEMBER_DISCIPLINED,
                         new MemberDisciplined("m-1", "VP", "12/QĐ-SKHCN", DisciplineLevel.REPRIMAND, DAY, null),
                         new MemberDisciplined("m-1", "VP", "", DisciplineLevel.REPRIMAND, DAY, null)},
-                new Object[]{EventType.MEMBER_RECRUITED, new MemberRecruited("m-1", DAY), new MemberRecruited("", DAY)},
+                new Object[]{EventType.MEMBER_RECRUITED,
+                        new MemberRecruited("m-1", DAY),
+                        new MemberRecruited("", DAY)},
                 new Object[]{EventType.AWARD_DECIDED, award(2023, "15/QĐ-SKHCN"), award(2023, "")});
     }
 

@@ -9,9 +9,9 @@ import vn.thidua.contract.Text;
 import vn.thidua.contract.events.Rating;
 
 /**
- * What the personnel side knows of a member for a year's review (each a future event of
- * participation-service): the recruitment date (kept across moves between units), the year's
- * rating (null: not rated), disciplines and proceedings whatever their year, the research projects
+ * What the personnel side knows of a member for a year's review: the recruitment date (kept across
+ * moves between units), the year's rating (null: not rated) and disciplines whatever their year, from
+ * participation-service's events on {@code thidua.personnel.v1}; and, with no event yet, proceedings, the research projects
  * accepted and the initiatives applied province-wide in the year, and the earlier years the member
  * was awarded Chiến sĩ thi đua cơ sở.
  */
