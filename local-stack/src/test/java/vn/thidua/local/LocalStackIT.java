@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,7 @@ class LocalStackIT {
     // appended to by the thread that drains the stack's output while the tests read it
     private static final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static String digestAtClose;
+    private static int awarded;
     private static String digestAtAsOf;
     private static java.time.Instant asOf;
     private static Credentials credentials;
@@ -385,8 +387,50 @@ class LocalStackIT {
         assertThat(rebuilt.path("after").path("2023").asText()).isEqualTo(digest);
     }
 
+    /**
+     * Issue 19's done-when on the sample: the closed 2023 goes from its records and ratings to the proposals,
+     * the council's ballots and the decision through the APIs (the audit that follows checks every title).
+     */
     @Test
     @Order(5)
+    void the_council_awards_the_sample_year_what_the_proposals_allow() throws Exception {
+        JsonNode proposals = get(EVALUATION + "/api/years/2023/proposals");
+        assertThat(proposals.path("status").asText()).isEqualTo("CLOSED");
+        List<Map<String, Object>> awards = new ArrayList<>();
+        for (String subject : List.of("MEMBER", "UNIT")) {
+            for (JsonNode one : proposals.path(subject.equals("MEMBER") ? "members" : "units")) {
+                for (JsonNode title : one.path("titles")) {
+                    String name = title.path("title").asText();
+                    if (title.path("proposed").asBoolean() && (name.equals("ADVANCED_WORKER") || name.equals("ADVANCED_COLLECTIVE"))) {
+                        String id = one.path(subject.equals("MEMBER") ? "memberId" : "unitCode").asText();
+                        awards.add(Map.of("subject", subject, "subjectId", id, "title", name));
+                    }
+                }
+            }
+        }
+        assertThat(awards).as("the sample's ratings and records make some members and units eligible").isNotEmpty();
+        for (Map<String, Object> award : awards) {
+            Map<String, Object> ballot = new java.util.LinkedHashMap<>(award);
+            ballot.put("councilMembers", 9);
+            ballot.put("votesFor", 7);
+            HttpResponse<String> voted = post(EVALUATION + "/api/years/2023/ballots", JSON.writeValueAsString(ballot), officer);
+            assertThat(voted.statusCode()).as(voted.body()).isBetween(200, 201);
+        }
+        String decision = JSON.writeValueAsString(Map.of("number", "21/QĐ-SKHCN",
+                "signedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(),
+                "signer", "Nguyễn Văn Hùng", "signerPosition", "Giám đốc", "awards", awards));
+        HttpResponse<String> decided = post(EVALUATION + "/api/years/2023/decision", decision, officer);
+        assertThat(decided.statusCode()).as(decided.body()).isBetween(200, 201);
+        awarded = awards.size();
+        assertThat(JSON.readTree(decided.body()).path("decision").path("number").asText()).isEqualTo("21/QĐ-SKHCN");
+        // the decision is on thidua.award.v1 before the audit reads the log
+        var onKafka = vn.thidua.testsupport.TopicReader.readUntil(KAFKA, auditorLogin(), List.of("thidua.award.v1"), r -> !r.isEmpty(),
+                Duration.ofSeconds(60));
+        assertThat(onKafka).hasSize(1);
+    }
+
+    @Test
+    @Order(6)
     void the_audit_replays_the_services_log_to_the_same_digests() throws Exception {
         Path json = data.resolve("audit.json");
         Process audit = new ProcessBuilder("./thidua-audit", "--credentials", data.resolve("credentials.json").toString(), "--service", EVALUATION,
@@ -403,6 +447,8 @@ class LocalStackIT {
         assertThat(year.path("counted").asInt()).isEqualTo(193);
         assertThat(year.path("closedBy").asText()).as("who closed 2023, from the close's ce_actor").isEqualTo("user:canbo.tdkt");
         assertThat(report).contains("2023 was closed by user:canbo.tdkt at ");
+        assertThat(report).as("every title of the sample's decision checked against the proposals recomputed from the log")
+                .contains("Titles 2023: " + awarded + " awarded, each proposed by the log and passed by its ballot ✓");
         // 2024 is open: the replay's table equals the one evaluation-service serves
         JsonNode open = JSON.readTree(json.toFile()).path("years").get(1);
         assertThat(open.path("year").asInt()).isEqualTo(2024);
@@ -423,7 +469,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void the_services_log_answers_to_the_published_rules_alone() throws Exception {
         List<String> topics = java.util.Arrays.stream(vn.thidua.contract.events.Topic.values()).map(vn.thidua.contract.events.Topic::address)
                 .toList();
@@ -459,7 +505,7 @@ class LocalStackIT {
      * before the restart (the web's sessions live in its process).
      */
     @Test
-    @Order(7)
+    @Order(8)
     void the_web_pages_work_in_a_real_browser_signed_in_through_keycloak() throws Exception {
         assertThat(output).anyMatch(l -> l.contains(WEB) && l.contains("web pages"));
         try (WebScenario web = WebScenario.open(WEB, data.resolve("credentials.json"), REPO.resolve("docs/screenshots"))) {
@@ -469,7 +515,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void a_service_killed_with_kill_9_is_started_again_by_the_stack_and_answers_ready() throws Exception {
         ProcessHandle killed = serviceProcess(stack, "participation-service");
         long start = System.nanoTime();
@@ -487,7 +533,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(9)
+    @Order(10)
     void ctrl_c_stops_everything_in_order_and_a_second_start_finds_the_data() throws Exception {
         interrupt(stack);
         output.clear();
@@ -501,7 +547,7 @@ class LocalStackIT {
     }
 
     @Test
-    @Order(10)
+    @Order(11)
     void a_port_already_taken_is_one_clear_line() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(BASE + 3, 1, java.net.InetAddress.getLoopbackAddress())) {
             List<String> command = new ArrayList<>(List.of("./thidua-local", "--no-build", "--data-dir", data.toString()));
