@@ -40,7 +40,8 @@ final class PublishedTail {
 
     /** The tails after {@code heads} (a partition with no head starts at genesis), for the partitions that have one. */
     synchronized Map<ChainHeads.Key, Tail> after(Map<ChainHeads.Key, ChainHeads.Head> heads) {
-        Map<TopicPartition, Long> ends = consumer.endOffsets(partitions());
+        List<TopicPartition> all = partitions();
+        Map<TopicPartition, Long> ends = consumer.endOffsets(all);
         Map<TopicPartition, ChainHeads.Head> behind = new LinkedHashMap<>();
         for (Map.Entry<TopicPartition, Long> end : ends.entrySet()) {
             ChainHeads.Head head = heads.getOrDefault(key(end.getKey()), ChainHeads.genesis());
@@ -55,7 +56,6 @@ final class PublishedTail {
             return tails;
         }
         Map<TopicPartition, Reader> readers = new HashMap<>();
-        consumer.assign(behind.keySet());
         behind.forEach((tp, head) -> {
             readers.put(tp, new Reader(head));
             if (head.offsetKnown()) {
@@ -64,19 +64,23 @@ final class PublishedTail {
                 consumer.seekToBeginning(List.of(tp));
             }
         });
-        long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
-        while (behind.keySet().stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
-            if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("cannot read the relay's topics to their end within " + READ_TIMEOUT);
-            }
-            for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
-                TopicPartition tp = new TopicPartition(record.topic(), record.partition());
-                if (record.offset() < ends.get(tp)) {
-                    readers.get(tp).accept(record);
+        consumer.resume(behind.keySet());
+        try {
+            long deadline = System.nanoTime() + READ_TIMEOUT.toNanos();
+            while (behind.keySet().stream().anyMatch(tp -> consumer.position(tp) < ends.get(tp))) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read the relay's topics to their end within " + READ_TIMEOUT);
+                }
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(200))) {
+                    TopicPartition tp = new TopicPartition(record.topic(), record.partition());
+                    if (record.offset() < ends.get(tp)) {
+                        readers.get(tp).accept(record);
+                    }
                 }
             }
+        } finally {
+            consumer.pause(behind.keySet());
         }
-        consumer.assign(List.of());
         readers.forEach((tp, reader) -> {
             Tail tail = reader.tail(tp, ends.get(tp));
             if (tail != null) {
@@ -86,6 +90,7 @@ final class PublishedTail {
         return tails;
     }
 
+    /** Every partition of the relay's topics, assigned once and paused but while a tail is read (end offsets of unassigned partitions are logged as warnings). */
     private List<TopicPartition> partitions() {
         if (partitions == null) {
             List<TopicPartition> all = new ArrayList<>();
@@ -94,6 +99,8 @@ final class PublishedTail {
                     all.add(new TopicPartition(topic, p.partition()));
                 }
             }
+            consumer.assign(all);
+            consumer.pause(all);
             partitions = all;
         }
         return partitions;
