@@ -22,6 +22,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.AuthorizationException;
 import org.apache.kafka.common.errors.GroupAuthorizationException;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
@@ -110,6 +111,35 @@ class SecuredKafkaTest {
                 .hasRootCauseInstanceOf(AuthorizationException.class);
         assertThatThrownBy(() -> send("evaluation-service", Topic.CAMPAIGN, "giả mạo"))
                 .hasRootCauseInstanceOf(AuthorizationException.class);
+    }
+
+    /** As the outbox relay reads what is on its topics after its saved heads: partitions assigned, no group. */
+    private static List<String> readAssigned(String user, Topic topic) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(user));
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 10_000);
+        List<String> values = new ArrayList<>();
+        try (KafkaConsumer<String, String> c = new KafkaConsumer<>(config, new StringDeserializer(), new StringDeserializer())) {
+            List<TopicPartition> partitions = c.partitionsFor(topic.address()).stream()
+                    .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+            c.endOffsets(partitions);
+            c.assign(partitions);
+            c.seekToBeginning(partitions);
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (values.isEmpty() && System.nanoTime() < deadline) {
+                for (ConsumerRecord<String, String> r : c.poll(Duration.ofMillis(300))) {
+                    values.add(r.value());
+                }
+            }
+        }
+        return values;
+    }
+
+    @Test
+    void each_service_reads_its_own_topics_without_a_group_and_not_anothers() throws Exception {
+        send("participation-service", Topic.ROSTER, "thành viên");
+        assertThat(readAssigned("participation-service", Topic.ROSTER)).isNotEmpty();
+        send("evaluation-service", Topic.APPRAISAL, "khóa sổ");
+        assertThatThrownBy(() -> readAssigned("campaign-service", Topic.APPRAISAL)).isInstanceOf(AuthorizationException.class);
     }
 
     @Test

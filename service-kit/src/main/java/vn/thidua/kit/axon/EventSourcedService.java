@@ -2,6 +2,7 @@ package vn.thidua.kit.axon;
 
 import java.time.Duration;
 import javax.sql.DataSource;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
@@ -27,6 +28,7 @@ public final class EventSourcedService {
     private final String name;
     private final KafkaSettings kafka;
     private final KafkaProducer<String, byte[]> producer;
+    private final KafkaConsumer<String, byte[]> relayReader;
     private final Configuration configuration;
     private Gauge relayLag;
 
@@ -38,8 +40,9 @@ public final class EventSourcedService {
         this.name = name;
         this.kafka = kafka;
         this.producer = KafkaClients.producer(kafka, name + "-relay");
+        this.relayReader = KafkaClients.reader(kafka, name + "-relay-tail");
         KafkaOutboxRelay.register(configurer.eventProcessing(),
-                c -> new KafkaOutboxRelay(producer, dataSource, name), kafka.relayBatchSize());
+                c -> new KafkaOutboxRelay(producer, relayReader, dataSource, name), kafka.relayBatchSize());
         this.configuration = configurer.buildConfiguration();
         configuration.commandBus().registerDispatchInterceptor(new ActorInterceptor());
     }
@@ -59,6 +62,7 @@ public final class EventSourcedService {
         }
         configuration.shutdown();
         producer.close(Duration.ofSeconds(10));
+        relayReader.close(Duration.ofSeconds(10));
     }
 
     /**

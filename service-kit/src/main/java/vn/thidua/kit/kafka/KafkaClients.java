@@ -62,6 +62,16 @@ public final class KafkaClients {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
+    /** A consumer without a group, to read partitions it assigns itself (it commits nothing). */
+    public static KafkaConsumer<String, byte[]> reader(KafkaSettings settings, String clientId) {
+        Map<String, Object> config = connection(settings);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);
+        return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+    }
+
     /** An admin client whose calls give up after {@code apiTimeoutMs}. */
     public static Admin admin(KafkaSettings settings, int apiTimeoutMs) {
         Map<String, Object> config = connection(settings);

@@ -2,13 +2,18 @@ package vn.thidua.kit.relay;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
+import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
+import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.utils.Utils;
@@ -26,6 +31,7 @@ import vn.thidua.contract.envelope.EventCodec;
 import vn.thidua.contract.envelope.KafkaBinding;
 import vn.thidua.contract.events.EventType;
 import vn.thidua.contract.events.ThiduaEvent;
+import vn.thidua.contract.events.Topic;
 import vn.thidua.kit.axon.Actor;
 
 /**
@@ -37,18 +43,29 @@ import vn.thidua.kit.axon.Actor;
  *
  * <p>Per batch (one transaction): each event is chained after the head of its topic partition and
  * sent; before commit the producer is flushed and every send must be acknowledged ({@code acks=all});
- * then the chain heads are saved with the token. A crash anywhere re-runs the batch from the last
- * token with the last saved heads, so a re-sent event repeats its id and hashes exactly.
- * The partition is chosen here, as Kafka's default partitioner would (murmur2 of the key), because
- * the chain is per partition.
+ * then the chain heads (hash, count, offset of the head record) are saved with the token.
+ *
+ * <p>The log is the truth. A batch that failed after some of its sends were acknowledged (broker lost,
+ * relay killed) is re-run from the last token, and the events may come back in another order (the
+ * token is gap-aware: transactions that committed late fill gaps in between). So each batch first
+ * accounts for what is on Kafka after the saved heads ({@link PublishedTail}): the relay's own records
+ * there are published, and the last of them is the real head new events chain after. An event already
+ * published is not sent again. The published ones the batch does not meet are kept in
+ * {@code relay_published_pending} (same transaction), so that a later batch, on any instance, skips
+ * them too. The partition is chosen here, as Kafka's default partitioner would (murmur2 of the key),
+ * because the chain is per partition.
  */
 @ProcessingGroup(KafkaOutboxRelay.PROCESSOR)
 public final class KafkaOutboxRelay {
     public static final String PROCESSOR = "kafka-relay";
     private static final Logger LOG = Logger.getLogger(KafkaOutboxRelay.class);
     private static final String BATCH = KafkaOutboxRelay.class.getName() + ".batch";
+    /** The start of a batch: heads and published events loaded, Kafka's end offsets compared; tail=read when a tail was read too. */
+    private static final Timer TAIL_CHECK = tailCheck("none");
+    private static final Timer TAIL_READ = tailCheck("read");
 
     private final Producer<String, byte[]> producer;
+    private final PublishedTail published;
     private final ChainHeads heads;
     private final String source;
     private final String systemActor;
@@ -57,11 +74,14 @@ public final class KafkaOutboxRelay {
     /**
      * @param serviceName this service, e.g. {@code campaign-service}: its CloudEvents source is
      *                    {@code /thidua/<serviceName>}, and the actor of events with none is {@code system:<serviceName>}
+     * @param reader      a consumer without a group, signed in as the producer is, to read the tail of the service's topics
      */
-    public KafkaOutboxRelay(Producer<String, byte[]> producer, DataSource dataSource, String serviceName) {
+    public KafkaOutboxRelay(Producer<String, byte[]> producer, Consumer<String, byte[]> reader, DataSource dataSource, String serviceName) {
         this.producer = producer;
         this.heads = new ChainHeads(dataSource);
         this.source = "/thidua/" + serviceName;
+        this.published = new PublishedTail(reader, source,
+                Arrays.stream(Topic.values()).filter(t -> t.writer().equals(serviceName)).map(Topic::address).toList());
         this.systemActor = Actor.system(serviceName);
     }
 
@@ -73,12 +93,21 @@ public final class KafkaOutboxRelay {
                 .registerEventHandler(relay::apply);
     }
 
+    private static Timer tailCheck(String tail) {
+        return Timer.builder("thidua.relay.tail.check")
+                .description("the outbox relay's start of a batch: saved heads loaded, Kafka's end offsets (and any tail) read")
+                .tag("tail", tail).register(Metrics.globalRegistry);
+    }
+
     @EventHandler
     public void on(ThiduaEvent event, EventMessage<?> message) {
         if (!(message instanceof DomainEventMessage<?> domain)) {
             throw new IllegalStateException("published events come from aggregates; " + message.getIdentifier() + " does not");
         }
         Batch batch = currentBatch();
+        if (batch.alreadyPublished(domain.getIdentifier())) {
+            return;
+        }
         EventType type = EventType.of(event);
         String topic = type.topic().address();
         String key = event.partitionKey();
@@ -89,8 +118,7 @@ public final class KafkaOutboxRelay {
         EventAttributes attributes = EventAttributes.unchained(domain.getIdentifier(), source, type.ceType(), domain.getTimestamp(), key,
                         actorOf(message), domain.getAggregateIdentifier(), domain.getSequenceNumber())
                 .chainedAfter(head.hash(), data);
-        batch.sent(chain, new ChainHeads.Head(attributes.hash(), head.count() + 1),
-                producer.send(KafkaBinding.toRecord(topic, partition, attributes, data)));
+        batch.sent(chain, attributes.hash(), producer.send(KafkaBinding.toRecord(topic, partition, attributes, data)));
     }
 
     /** The {@link Actor#METADATA_KEY} the command put on the event, or this service itself. */
@@ -107,20 +135,42 @@ public final class KafkaOutboxRelay {
     private Batch currentBatch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH, k -> {
-            Batch batch = new Batch(heads.load());
+            Batch batch = new Batch();
             root.onPrepareCommit(u -> batch.complete());
             return batch;
         });
     }
 
-    /** The sends and chain heads of one transaction. */
+    /** The sends and chain heads of one transaction, from what is on Kafka when it starts. */
     private final class Batch {
         private final Map<ChainHeads.Key, ChainHeads.Head> loaded;
         private final Map<ChainHeads.Key, ChainHeads.Head> changed = new HashMap<>();
-        private final List<Future<RecordMetadata>> sends = new ArrayList<>();
+        private final Map<String, ChainHeads.Key> pending;
+        private final Map<String, ChainHeads.Key> found = new HashMap<>();
+        private final List<String> met = new ArrayList<>();
+        private final List<Send> sends = new ArrayList<>();
 
-        Batch(Map<ChainHeads.Key, ChainHeads.Head> loaded) {
-            this.loaded = loaded;
+        Batch() {
+            long start = System.nanoTime();
+            loaded = heads.load();
+            pending = heads.loadPending();
+            Map<ChainHeads.Key, PublishedTail.Tail> tails = published.after(loaded);
+            tails.forEach((key, tail) -> {
+                changed.put(key, tail.head());
+                tail.ids().forEach(id -> found.put(id, key));
+            });
+            pending.putAll(found);
+            (tails.isEmpty() ? TAIL_CHECK : TAIL_READ).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+        }
+
+        /** Whether the event is on Kafka already (sent by a batch that did not commit): then it is met, not sent. */
+        boolean alreadyPublished(String eventId) {
+            if (pending.remove(eventId) == null) {
+                return false;
+            }
+            met.add(eventId);
+            found.remove(eventId);
+            return true;
         }
 
         ChainHeads.Head head(ChainHeads.Key key) {
@@ -131,17 +181,19 @@ public final class KafkaOutboxRelay {
             return head;
         }
 
-        void sent(ChainHeads.Key key, ChainHeads.Head newHead, Future<RecordMetadata> send) {
-            changed.put(key, newHead);
-            sends.add(send);
+        void sent(ChainHeads.Key key, String hash, Future<RecordMetadata> send) {
+            ChainHeads.Head head = head(key);
+            changed.put(key, new ChainHeads.Head(hash, head.count() + 1, head.offset()));
+            sends.add(new Send(key, send));
         }
 
-        /** Every send acknowledged, then the heads saved: or the transaction fails and the batch is re-run. */
+        /** Every send acknowledged, then the heads (with the offsets Kafka gave) and published events saved: or the transaction fails and the batch is re-run. */
         void complete() {
             producer.flush();
-            for (Future<RecordMetadata> send : sends) {
+            Map<ChainHeads.Key, Long> lastOffsets = new HashMap<>();
+            for (Send send : sends) {
                 try {
-                    send.get();
+                    lastOffsets.merge(send.key(), send.result().get().offset(), Math::max);
                 } catch (ExecutionException e) {
                     LOG.warnf("Kafka did not take a relayed event (%s); the batch of %d will be sent again", e.getCause(), sends.size());
                     throw new IllegalStateException("relay send failed: " + e.getCause().getMessage(), e.getCause());
@@ -150,8 +202,13 @@ public final class KafkaOutboxRelay {
                     throw new IllegalStateException("interrupted while relaying", e);
                 }
             }
+            lastOffsets.forEach((key, offset) -> changed.computeIfPresent(key, (k, h) -> new ChainHeads.Head(h.hash(), h.count(), offset)));
             heads.save(changed);
+            heads.savePending(found, met);
             LOG.debugf("relayed %d events", sends.size());
         }
+    }
+
+    private record Send(ChainHeads.Key key, Future<RecordMetadata> result) {
     }
 }
