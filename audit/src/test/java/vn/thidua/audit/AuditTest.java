@@ -17,8 +17,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.UnaryOperator;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -66,13 +64,7 @@ class AuditTest {
     @BeforeAll
     static void cleanLog() throws Exception {
         kafka = RealServers.newKafka();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (Topic t : Topic.values()) {
-                topics.add(new NewTopic(t.address(), 2, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
-        }
+        AuditTopics.createAll(kafka.bootstrapServers(), "");
         LogFacts facts = new LogFacts();
         try (ChainedEventProducer campaignService = new ChainedEventProducer(kafka.bootstrapServers(), "/thidua/campaign-service");
              ChainedEventProducer participationService = new ChainedEventProducer(kafka.bootstrapServers(), "/thidua/participation-service");
@@ -151,14 +143,9 @@ class AuditTest {
 
     /** Copies every topic to {@code <topic><suffix>}, partition by partition, changing the participation partition 0 as told. */
     private static void copy(String suffix, UnaryOperator<List<ConsumerRecord<String, byte[]>>> tamper) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        AuditTopics.createAll(kafka.bootstrapServers(), suffix);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                      new StringSerializer(), new ByteArraySerializer())) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (Topic t : Topic.values()) {
-                topics.add(new NewTopic(t.address() + suffix, 2, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
             for (Topic t : Topic.values()) {
                 var records = TopicReader.readUntil(kafka.bootstrapServers(), List.of(t.address()), r -> true, Duration.ofSeconds(5));
                 for (int p = 0; p < 2; p++) {

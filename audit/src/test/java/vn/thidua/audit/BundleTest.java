@@ -18,8 +18,6 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -72,13 +70,7 @@ class BundleTest {
     @BeforeAll
     static void log() throws Exception {
         kafka = RealServers.newKafka();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (Topic t : Topic.values()) {
-                topics.add(new NewTopic(t.address(), 2, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
-        }
+        AuditTopics.createAll(kafka.bootstrapServers(), "");
         LogFacts facts = new LogFacts();
         try (ChainedEventProducer campaigns = new ChainedEventProducer(kafka.bootstrapServers(), "/thidua/campaign-service");
              ChainedEventProducer participation = new ChainedEventProducer(kafka.bootstrapServers(), "/thidua/participation-service");
@@ -267,14 +259,9 @@ class BundleTest {
 
     /** Writes bundle record lines to {@code <topic><suffix>}, same partitions, in order (offsets shift after a removed record). */
     private static void replay(List<String> recordLines, String suffix) throws Exception {
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()));
-             KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
+        AuditTopics.createAll(kafka.bootstrapServers(), suffix);
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", kafka.bootstrapServers()),
                      new StringSerializer(), new ByteArraySerializer())) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (Topic t : Topic.values()) {
-                topics.add(new NewTopic(t.address() + suffix, 2, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
             for (String line : recordLines) {
                 JsonNode r = JSON.readTree(line);
                 RecordHeaders headers = new RecordHeaders();

@@ -16,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.AfterAll;
@@ -57,13 +56,7 @@ class TitlesAuditTest {
     @BeforeAll
     static void log() throws Exception {
         kafka = RealServers.newKafka();
-        try (Admin admin = Admin.create(Map.of("bootstrap.servers", kafka.bootstrapServers()))) {
-            List<NewTopic> topics = new ArrayList<>();
-            for (Topic t : Topic.values()) {
-                topics.add(new NewTopic(t.address(), 2, (short) 1));
-            }
-            admin.createTopics(topics).all().get();
-        }
+        AuditTopics.createAll(kafka.bootstrapServers(), "");
         LogFacts facts = new LogFacts();
         try (ChainedEventProducer campaignService = new ChainedEventProducer(kafka.bootstrapServers(), "/thidua/campaign-service");
              ChainedEventProducer participationService = new ChainedEventProducer(kafka.bootstrapServers(), "/thidua/participation-service");
