@@ -59,7 +59,7 @@ final class WebPages {
         int y = Workload.YEAR;
         List<Page> measured = List.of(
                 new Page("scoreTable", "/bang-diem?nam=" + y, List.of(run.o.evaluationUrl + "/api/scores/" + y + "/units")),
-                new Page("officerOverview", "/can-bo?nam=" + y, List.of(run.o.participationUrl + "/api/participations?year=" + y + "&page=0&size=500",
+                new Page("officerOverview", "/can-bo?nam=" + y, List.of(run.o.participationUrl + "/api/participations?year=" + y + "&page=0&size=1",
                         run.o.campaignUrl + "/api/campaigns?year=" + y, run.o.evaluationUrl + "/api/appraisals/" + (y - 2),
                         run.o.evaluationUrl + "/api/appraisals/" + (y - 1), run.o.evaluationUrl + "/api/appraisals/" + y)));
         Map<String, Object> out = new LinkedHashMap<>();

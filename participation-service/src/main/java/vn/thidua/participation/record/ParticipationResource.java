@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -109,14 +110,16 @@ public class ParticipationResource {
     }
 
     @GET
-    @Operation(summary = "Records, filtered and paged (page from 0, size up to 500), newest date first")
+    @Operation(summary = "Records, filtered and paged (page from 0, size up to 500), newest date first; total counts every match")
     public Page list(@QueryParam("campaignId") @Size(max = InputRules.ID_MAX) String campaignId,
                      @QueryParam("unitCode") @Size(max = InputRules.ID_MAX) String unitCode,
                      @QueryParam("memberId") @Size(max = InputRules.ID_MAX) String memberId,
                      @QueryParam("year") @Parameter(description = "a year, 1945 to 2100") String yearParam,
+                     @QueryParam("from") @Parameter(description = "records dated on or after this day, yyyy-MM-dd") String fromParam,
                      @QueryParam("page") @DefaultValue("0") @Min(0) int page,
                      @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         Integer year = InputRules.year("year", yearParam);
+        LocalDate from = fromParam == null ? null : InputRules.date("from", fromParam);
         List<String> where = new ArrayList<>();
         Map<String, Object> params = new HashMap<>();
         if (campaignId != null) {
@@ -134,6 +137,10 @@ public class ParticipationResource {
         if (year != null) {
             where.add("occurredYear = :year");
             params.put("year", year);
+        }
+        if (from != null) {
+            where.add("occurredOn >= :from");
+            params.put("from", from);
         }
         String query = (where.isEmpty() ? "1 = 1" : String.join(" and ", where)) + " order by occurredOn desc, recordId";
         var found = ParticipationView.<ParticipationView>find(query, params);

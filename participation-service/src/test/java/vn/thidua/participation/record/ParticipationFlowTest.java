@@ -4,6 +4,8 @@ import static vn.thidua.testsupport.SignedIn.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -75,6 +77,21 @@ class ParticipationFlowTest {
         given().get("/api/participations?campaignId=" + CAMPAIGN + "&memberId=CB-101&year=2023").then().statusCode(200)
                 .body("items.recordId", hasItem(id)).body("page", equalTo(0));
         given().get("/api/participations?memberId=CB-101&year=2022").then().statusCode(200).body("items.recordId", not(hasItem(id)));
+    }
+
+    @Test
+    void records_from_a_day_on_are_counted_with_one_row_asked_for() {
+        post(Fixtures.record(CAMPAIGN, "TTR", "CB-102", "ACTIVITY", "2023-05-31")).statusCode(201);
+        String june = post(Fixtures.record(CAMPAIGN, "TTR", "CB-102", "ACTIVITY", "2023-06-01")).statusCode(201).extract().path("recordId");
+        int fromJune = given().get("/api/participations?memberId=CB-102&year=2023&from=2023-06-01&page=0&size=500").then().statusCode(200)
+                .body("items.recordId", hasItem(june)).body("items.occurredOn", everyItem(greaterThanOrEqualTo("2023-06-01")))
+                .extract().path("items.size()");
+        given().get("/api/participations?memberId=CB-102&year=2023&from=2023-06-01&page=0&size=1").then().statusCode(200)
+                .body("items.size()", equalTo(1)).body("total", equalTo(fromJune));
+        int inYear = given().get("/api/participations?memberId=CB-102&year=2023&page=0&size=1").then().statusCode(200)
+                .extract().path("total");
+        assertThat(inYear).isGreaterThan(fromJune);
+        refused(given().get("/api/participations?year=2023&from=2023-02-30").then(), 400, "invalid-value");
     }
 
     @Test

@@ -84,6 +84,6 @@ public interface ParticipationApi {
 
     @GET
     @Path("participations")
-    Page records(@QueryParam("unitCode") String unitCode, @QueryParam("year") Integer year, @QueryParam("page") int page,
-                 @QueryParam("size") int size);
+    Page records(@QueryParam("unitCode") String unitCode, @QueryParam("year") Integer year, @QueryParam("from") LocalDate from,
+                 @QueryParam("page") int page, @QueryParam("size") int size);
 }

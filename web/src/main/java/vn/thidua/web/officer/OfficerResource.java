@@ -74,32 +74,15 @@ public class OfficerResource {
         viewer.requireOfficer();
         int y = year == null ? thisYear() : year;
         LocalDate today = LocalDate.now(Vietnamese.ZONE);
-        ParticipationApi.Page first = participations.records(null, y, 0, 500);
-        long thisMonth = y == today.getYear() ? recordsSince(first, y, today.withDayOfMonth(1)) : -1;
+        // counts only: one row asked for, the total is what the page shows
+        long inYear = participations.records(null, y, null, 0, 1).total();
+        long thisMonth = y == today.getYear() ? participations.records(null, y, today.withDayOfMonth(1), 0, 1).total() : -1;
         List<EvaluationApi.Appraisal> years = new ArrayList<>();
         for (int k = y - 2; k <= y; k++) {
             years.add(evaluation.appraisal(k));
         }
-        return overview.data("year", y).data("campaigns", campaigns.campaigns(y)).data("recordsInYear", first.total())
+        return overview.data("year", y).data("campaigns", campaigns.campaigns(y)).data("recordsInYear", inYear)
                 .data("recordsThisMonth", thisMonth).data("years", years);
-    }
-
-    /** Records dated from {@code since}: the list is newest first, so read pages until an older one. */
-    private long recordsSince(ParticipationApi.Page first, int year, LocalDate since) {
-        long count = 0;
-        ParticipationApi.Page page = first;
-        while (true) {
-            for (ParticipationApi.Participation p : page.items()) {
-                if (p.occurredOn().isBefore(since)) {
-                    return count;
-                }
-                count++;
-            }
-            if ((long) (page.page() + 1) * page.size() >= page.total()) {
-                return count;
-            }
-            page = participations.records(null, year, page.page() + 1, page.size());
-        }
     }
 
     @GET

@@ -136,7 +136,8 @@ class PagesTest {
             assertThat(page.body()).as(path).contains("<html lang=\"vi\">").doesNotContain("{#");
         }
         assertThat(get(officer, "/kiem-toan?den=2026").body()).contains("cd".repeat(32)).contains("thidua.participation.v1").contains("05/01/2026");
-        assertThat(get(officer, "/can-bo?nam=2026").body()).contains("Đợt thi đua đặc biệt").contains("1/2").contains("theo Đợt");
+        assertThat(get(officer, "/can-bo?nam=2026").body()).contains("Đợt thi đua đặc biệt").contains("1/2").contains("theo Đợt")
+                .contains("Ghi nhận trong năm 2026: <strong>190</strong>; trong tháng này: <strong>37</strong>");
     }
 
     @Test

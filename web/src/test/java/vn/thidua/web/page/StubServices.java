@@ -139,7 +139,8 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                         + "\"occurredOn\":\"2026-03-08\",\"description\":\"x\"}");
             }
         } else if (path.equals("/api/participations")) {
-            send(x, 200, json, "{\"items\":[],\"page\":0,\"size\":500,\"total\":190}");
+            String query = String.valueOf(x.getRequestURI().getRawQuery());
+            send(x, 200, json, "{\"items\":[],\"page\":0,\"size\":1,\"total\":" + (query.contains("from=2026-") ? 37 : 190) + "}");
         } else if (path.matches("/api/scores/\\d+/units") && x.getRequestURI().getRawQuery() != null) {
             send(x, 200, "text/csv; charset=UTF-8", "\uFEFFHạng,Mã đơn vị,Điểm\r\n1,VP,17.33\r\n");
         } else if (path.matches("/api/scores/\\d+/units")) {
