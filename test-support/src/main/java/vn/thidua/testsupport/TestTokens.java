@@ -75,6 +75,14 @@ public final class TestTokens {
         return sign(claims, keyPair());
     }
 
+    /** The officer's token, expiring at {@code expiresAt} (in the past: an expired token). */
+    public static String officerExpiringAt(Instant expiresAt) {
+        JwtClaims claims = base(List.of("officer"));
+        claims.setClaim("preferred_username", "canbo.tdkt");
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(expiresAt.getEpochSecond()));
+        return sign(claims, keyPair());
+    }
+
     /** A well-formed token signed by another key: the application must refuse it. */
     public static String signedByAnotherKey() {
         JwtClaims claims = base(List.of("officer"));

@@ -1,0 +1,98 @@
+package vn.thidua.kit.relay;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import org.axonframework.eventhandling.Segment;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+
+/**
+ * The relay processor's token store, counting its claims: every claim of the segment (the processor
+ * fetches its token to claim it: at start, after its work failed, after another instance held it)
+ * and every release starts a new {@link #generation()}. While the generation a batch started in is
+ * the one the previous batch committed in, no other relay can have sent since, so the relay need not
+ * ask Kafka what is after its heads ({@link KafkaOutboxRelay}).
+ */
+final class ClaimWatch implements TokenStore {
+    private final TokenStore store;
+    private final AtomicLong generation = new AtomicLong();
+
+    ClaimWatch(TokenStore store) {
+        this.store = store;
+    }
+
+    long generation() {
+        return generation.get();
+    }
+
+    @Override
+    public TrackingToken fetchToken(String processorName, int segment) throws UnableToClaimTokenException {
+        generation.incrementAndGet();
+        return store.fetchToken(processorName, segment);
+    }
+
+    @Override
+    public TrackingToken fetchToken(String processorName, Segment segment) throws UnableToClaimTokenException {
+        generation.incrementAndGet();
+        return store.fetchToken(processorName, segment);
+    }
+
+    @Override
+    public void releaseClaim(String processorName, int segment) {
+        generation.incrementAndGet();
+        store.releaseClaim(processorName, segment);
+    }
+
+    @Override
+    public void initializeTokenSegments(String processorName, int segmentCount) throws UnableToClaimTokenException {
+        store.initializeTokenSegments(processorName, segmentCount);
+    }
+
+    @Override
+    public void initializeTokenSegments(String processorName, int segmentCount, TrackingToken initialToken) throws UnableToClaimTokenException {
+        store.initializeTokenSegments(processorName, segmentCount, initialToken);
+    }
+
+    @Override
+    public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
+        store.storeToken(token, processorName, segment);
+    }
+
+    @Override
+    public void extendClaim(String processorName, int segment) throws UnableToClaimTokenException {
+        store.extendClaim(processorName, segment);
+    }
+
+    @Override
+    public void initializeSegment(TrackingToken token, String processorName, int segment) {
+        store.initializeSegment(token, processorName, segment);
+    }
+
+    @Override
+    public void deleteToken(String processorName, int segment) throws UnableToClaimTokenException {
+        generation.incrementAndGet();
+        store.deleteToken(processorName, segment);
+    }
+
+    @Override
+    public boolean requiresExplicitSegmentInitialization() {
+        return store.requiresExplicitSegmentInitialization();
+    }
+
+    @Override
+    public int[] fetchSegments(String processorName) {
+        return store.fetchSegments(processorName);
+    }
+
+    @Override
+    public List<Segment> fetchAvailableSegments(String processorName) {
+        return store.fetchAvailableSegments(processorName);
+    }
+
+    @Override
+    public Optional<String> retrieveStorageIdentifier() {
+        return store.retrieveStorageIdentifier();
+    }
+}
