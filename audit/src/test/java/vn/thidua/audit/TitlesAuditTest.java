@@ -89,11 +89,11 @@ class TitlesAuditTest {
                         new AppraisalCounts(2, 1, 2, 0), "Thanh tra Sở", Instant.now()));
             }
             List<PartitionOffset> watermark = ends(Topic.CAMPAIGN, Topic.ROSTER, Topic.PARTICIPATION, Topic.PERSONNEL);
-            evaluationService.publish("review-2023", decision(2023, watermark,
+            evaluationService.publish("award-2023", decision(2023, watermark,
                     List.of(ballot("VP-1", "ADVANCED_WORKER", 9, 7), ballot("VP-2", "ADVANCED_WORKER", 9, 5), ballot("VP-1", "BASE_EMULATION_FIGHTER", 9, 8)),
                     List.of(award("VP-1", "ADVANCED_WORKER"), award("VP-2", "ADVANCED_WORKER"), award("VP-1", "BASE_EMULATION_FIGHTER"))));
             // 2024: VP-2 is rated Hoàn thành nhiệm vụ (not proposed); 7 of 9 is short of the 80% Chiến sĩ thi đua cơ sở needs
-            evaluationService.publish("review-2024", decision(2024, watermark,
+            evaluationService.publish("award-2024", decision(2024, watermark,
                     List.of(ballot("VP-2", "ADVANCED_WORKER", 9, 9), ballot("VP-1", "BASE_EMULATION_FIGHTER", 9, 7)),
                     List.of(award("VP-2", "ADVANCED_WORKER"), award("VP-1", "BASE_EMULATION_FIGHTER"))));
         }

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -58,6 +59,7 @@ class LocalStackIT {
     // appended to by the thread that drains the stack's output while the tests read it
     private static final List<String> output = new java.util.concurrent.CopyOnWriteArrayList<>();
     private static String digestAtClose;
+    private static int awarded;
     private static String digestAtAsOf;
     private static java.time.Instant asOf;
     private static Credentials credentials;
@@ -385,6 +387,48 @@ class LocalStackIT {
         assertThat(rebuilt.path("after").path("2023").asText()).isEqualTo(digest);
     }
 
+    /**
+     * Issue 19's done-when on the sample: the closed 2023 goes from its records and ratings to the proposals,
+     * the council's ballots and the decision through the APIs (the audit that follows checks every title).
+     */
+    @Test
+    @Order(5)
+    void the_council_awards_the_sample_year_what_the_proposals_allow() throws Exception {
+        JsonNode proposals = get(EVALUATION + "/api/years/2023/proposals");
+        assertThat(proposals.path("status").asText()).isEqualTo("CLOSED");
+        List<Map<String, Object>> awards = new ArrayList<>();
+        for (String subject : List.of("MEMBER", "UNIT")) {
+            for (JsonNode one : proposals.path(subject.equals("MEMBER") ? "members" : "units")) {
+                for (JsonNode title : one.path("titles")) {
+                    String name = title.path("title").asText();
+                    if (title.path("proposed").asBoolean() && (name.equals("ADVANCED_WORKER") || name.equals("ADVANCED_COLLECTIVE"))) {
+                        String id = one.path(subject.equals("MEMBER") ? "memberId" : "unitCode").asText();
+                        awards.add(Map.of("subject", subject, "subjectId", id, "title", name));
+                    }
+                }
+            }
+        }
+        assertThat(awards).as("the sample's ratings and records make some members and units eligible").isNotEmpty();
+        for (Map<String, Object> award : awards) {
+            Map<String, Object> ballot = new java.util.LinkedHashMap<>(award);
+            ballot.put("councilMembers", 9);
+            ballot.put("votesFor", 7);
+            HttpResponse<String> voted = post(EVALUATION + "/api/years/2023/ballots", JSON.writeValueAsString(ballot), officer);
+            assertThat(voted.statusCode()).as(voted.body()).isBetween(200, 201);
+        }
+        String decision = JSON.writeValueAsString(Map.of("number", "21/QĐ-SKHCN",
+                "signedOn", java.time.LocalDate.now(java.time.ZoneId.of("Asia/Ho_Chi_Minh")).toString(),
+                "signer", "Nguyễn Văn Hùng", "signerPosition", "Giám đốc", "awards", awards));
+        HttpResponse<String> decided = post(EVALUATION + "/api/years/2023/decision", decision, officer);
+        assertThat(decided.statusCode()).as(decided.body()).isBetween(200, 201);
+        awarded = awards.size();
+        assertThat(JSON.readTree(decided.body()).path("decision").path("number").asText()).isEqualTo("21/QĐ-SKHCN");
+        // the decision is on thidua.award.v1 before the audit reads the log
+        var onKafka = vn.thidua.testsupport.TopicReader.readUntil(KAFKA, auditorLogin(), List.of("thidua.award.v1"), r -> !r.isEmpty(),
+                Duration.ofSeconds(60));
+        assertThat(onKafka).hasSize(1);
+    }
+
     @Test
     @Order(6)
     void the_audit_replays_the_services_log_to_the_same_digests() throws Exception {
@@ -403,6 +447,8 @@ class LocalStackIT {
         assertThat(year.path("counted").asInt()).isEqualTo(193);
         assertThat(year.path("closedBy").asText()).as("who closed 2023, from the close's ce_actor").isEqualTo("user:canbo.tdkt");
         assertThat(report).contains("2023 was closed by user:canbo.tdkt at ");
+        assertThat(report).as("every title of the sample's decision checked against the proposals recomputed from the log")
+                .contains("Titles 2023: " + awarded + " awarded, each proposed by the log and passed by its ballot ✓");
         // 2024 is open: the replay's table equals the one evaluation-service serves
         JsonNode open = JSON.readTree(json.toFile()).path("years").get(1);
         assertThat(open.path("year").asInt()).isEqualTo(2024);

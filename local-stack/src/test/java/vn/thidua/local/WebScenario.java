@@ -129,6 +129,11 @@ final class WebScenario implements AutoCloseable {
         page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")).setFullPage(true));
     }
 
+    /** What the window shows, for a page too long to take whole (a year's titles list every member's criteria). */
+    private void shotOfTheTop(Page page, String name) {
+        page.screenshot(new Page.ScreenshotOptions().setPath(screenshots.resolve(name + ".png")));
+    }
+
     /** The officer launches, a unit head records, another head is refused, the officer closes the current year. */
     void officerLaunches_unitHeadRecords_anotherHeadIsRefused_officerCloses() throws Exception {
         LocalDate today = LocalDate.now(VIETNAM);
@@ -215,8 +220,11 @@ final class WebScenario implements AutoCloseable {
         shot(officer, "da-chot");
     }
 
-    /** Every page renders against the real services for the people it is for; the sample's 2023 table has five bars. */
-    void everyPage_rendersAgainstTheRealServices_forThePeopleItIsFor() {
+    /**
+     * Every page renders against the real services for the people it is for; the sample's 2023 table has five bars, its
+     * titles page shows the decision and serves the vote record; a unit head sees their unit's titles without the documents.
+     */
+    void everyPage_rendersAgainstTheRealServices_forThePeopleItIsFor() throws Exception {
         int year = LocalDate.now(VIETNAM).getYear();
         String unit = units().get(0);
         Page officer = signedIn(user("officer", null), "/", false);
@@ -229,6 +237,15 @@ final class WebScenario implements AutoCloseable {
         }
         officer.navigate(web + "/bang-diem?nam=2023");
         assertThat(officer.locator("svg.chart rect").count()).isEqualTo(5);
+        // the sample's 2023, decided through the API by LocalStackIT: the decision, the documents through the web
+        officer.navigate(web + "/danh-hieu?nam=2023");
+        assertThat(officer.locator("#quyet-dinh").textContent()).contains("21/QĐ-SKHCN");
+        shotOfTheTop(officer, "danh-hieu");
+        Download record = officer.waitForDownload(() -> officer.locator("#tai-bien-ban").click());
+        assertThat(record.suggestedFilename()).isEqualTo("bien-ban-kiem-phieu-2023.docx");
+        assertThat(new String(Files.readAllBytes(record.path()), 0, 2, StandardCharsets.US_ASCII)).as("a DOCX is a ZIP").isEqualTo("PK");
+        Page head = signedIn(user("unit-head", unit), "/danh-hieu?nam=2023", false);
+        assertThat(head.content()).contains("Danh hiệu của cán bộ và tập thể đơn vị " + unit).doesNotContain("tai-lieu");
         Page auditor = signedIn(user("auditor", null), "/kiem-toan", true);
         assertThat(auditor.locator("h1").textContent()).startsWith("Các năm đã chốt bình xét");
         auditor.navigate(web + "/can-bo/phat-dong");

@@ -11,11 +11,12 @@ import vn.thidua.kit.axon.AxonStore;
 import vn.thidua.kit.kafka.KafkaSettings;
 import vn.thidua.evaluation.appraisal.Appraisal;
 import vn.thidua.evaluation.appraisal.AppraisalProjection;
+import vn.thidua.evaluation.review.AwardDecision;
 import vn.thidua.evaluation.review.ReviewProjection;
 import vn.thidua.evaluation.review.YearReview;
 
 /**
- * evaluation-service's Axon: aggregates {@link Appraisal} and {@link YearReview} event-sourced in the
+ * evaluation-service's Axon: aggregates {@link Appraisal}, {@link YearReview} and {@link AwardDecision} event-sourced in the
  * service's PostgreSQL, views in the command's transaction, the outbox relay to
  * {@code thidua.appraisal.v1} and {@code thidua.award.v1}.
  */
@@ -31,7 +32,8 @@ public class AxonConfiguration extends AxonLifecycle {
     private static Configurer configurer(DataSource dataSource, TransactionManager jta, AppraisalProjection appraisals, ReviewProjection reviews) {
         Configurer configurer = AxonStore.configurer(dataSource, jta)
                 .configureAggregate(Appraisal.class)
-                .configureAggregate(YearReview.class);
+                .configureAggregate(YearReview.class)
+                .configureAggregate(AwardDecision.class);
         configurer.eventProcessing()
                 .registerSubscribingEventProcessor("views")
                 .registerEventHandler(c -> appraisals)

@@ -1,6 +1,7 @@
 package vn.thidua.evaluation.review;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+import static org.axonframework.modelling.command.AggregateLifecycle.createNew;
 
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,7 +24,9 @@ import vn.thidua.titles.rules.Title;
 /**
  * The council's review of one year (hội đồng thi đua, khen thưởng), event-sourced: its ballots, then
  * one decision. A title is awarded only if it was proposed and its ballot reached the rule set's
- * threshold; after the decision nothing changes.
+ * threshold; after the decision nothing changes. The ballots and {@link ReviewDecided} are internal;
+ * the published {@link AwardDecided} is applied by the {@link AwardDecision} the decision creates, so
+ * that it starts its own aggregate's sequence on {@code thidua.award.v1}.
  */
 public class YearReview {
 
@@ -76,7 +79,7 @@ public class YearReview {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public AwardDecided handle(DecideAwards command) {
+    public AwardDecided handle(DecideAwards command) throws Exception {
         refuseIfDecided(command.year());
         if (command.awards().isEmpty()) {
             throw new DomainException(DomainException.Kind.RULE_BROKEN, "no-awards", "A decision awards at least one title",
@@ -108,7 +111,8 @@ public class YearReview {
         }
         AwardDecided decided = new AwardDecided(command.year(), command.ruleSetVersion(), command.reviewedOn(), command.watermark(),
                 command.decision(), ballots.values().stream().map(BallotRecorded::ballot).toList(), awards, command.decidedBy(), command.decidedAt());
-        apply(decided);
+        apply(new ReviewDecided(command.year(), command.decision().number(), command.decidedBy(), command.decidedAt()));
+        createNew(AwardDecision.class, () -> new AwardDecision(decided));
         return decided;
     }
 
@@ -130,6 +134,13 @@ public class YearReview {
         ballots.put(key(event.subject(), event.subjectId(), event.title()), event);
     }
 
+    @EventSourcingHandler
+    void on(ReviewDecided event) {
+        reviewId = idOf(event.year());
+        decided = true;
+    }
+
+    /** A year decided before {@link AwardDecision} existed has its {@code AwardDecided} here, in place of {@link ReviewDecided}. */
     @EventSourcingHandler
     void on(AwardDecided event) {
         reviewId = idOf(event.year());

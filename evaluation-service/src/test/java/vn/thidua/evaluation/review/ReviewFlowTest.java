@@ -26,7 +26,9 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import vn.thidua.contract.chain.ChainVerifier;
 import vn.thidua.contract.envelope.KafkaBinding;
+import vn.thidua.contract.envelope.PublishedEvent;
 import vn.thidua.contract.events.AwardDecided;
 import vn.thidua.contract.events.CampaignKind;
 import vn.thidua.contract.events.CampaignLaunched;
@@ -196,7 +198,17 @@ class ReviewFlowTest {
                 rs -> !rs.isEmpty(), Duration.ofSeconds(60));
         assertThat(published).hasSize(1);
         assertThat(published.get(0).key()).isEqualTo("2025");
-        AwardDecided event = (AwardDecided) KafkaBinding.fromRecord(published.get(0)).event();
+        PublishedEvent record = KafkaBinding.fromRecord(published.get(0));
+        // the ballots before it are not published: the decision is sequence 0 of an aggregate of its own, and the chain has no gap
+        assertThat(record.attributes().aggregateId()).isEqualTo("award-2025");
+        assertThat(record.attributes().aggregateSequence()).isZero();
+        ChainVerifier chain = new ChainVerifier();
+        for (ConsumerRecord<String, byte[]> r : published) {
+            PublishedEvent e = KafkaBinding.fromRecord(r);
+            chain.accept(r.topic(), r.partition(), r.offset(), e.attributes(), e.data());
+        }
+        assertThat(chain.finish()).isEmpty();
+        AwardDecided event = (AwardDecided) record.event();
         assertThat(event.awards()).extracting(AwardDecided.Award::title).containsExactly("ADVANCED_WORKER", "BASE_EMULATION_FIGHTER");
         assertThat(event.ballots()).extracting(AwardDecided.Ballot::passed).containsExactly(true, true, false);
         assertThat(event.decision().number()).isEqualTo("15/QĐ-SKHCN");

@@ -1,14 +1,23 @@
 package vn.thidua.evaluation.review;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventsourcing.EventSourcingRepository;
+import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
+import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
+import org.axonframework.modelling.command.Repository;
+import org.axonframework.modelling.command.RepositoryProvider;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
 import org.hamcrest.TypeSafeMatcher;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import vn.thidua.contract.events.AwardDecided;
@@ -18,7 +27,11 @@ import vn.thidua.titles.rules.RuleSet;
 import vn.thidua.titles.rules.RuleSets;
 import vn.thidua.titles.rules.Title;
 
-/** Every branch of the council's review of a year: given its past ballots and decision, when a command, then its event or refusal. */
+/**
+ * Every branch of the council's review of a year: given its past ballots and decision, when a command,
+ * then its event or refusal. The {@link AwardDecision} a decision creates is stored apart (the fixture
+ * records one aggregate), and read back from there.
+ */
 class YearReviewTest {
     private static final int YEAR = 2025;
     private static final String ID = YearReview.idOf(YEAR);
@@ -31,10 +44,29 @@ class YearReviewTest {
     private static final String ADVANCED = YearReview.key(AwardDecided.Subject.MEMBER, MEMBER, Title.ADVANCED_WORKER.name());
 
     private AggregateTestFixture<YearReview> fixture;
+    private EmbeddedEventStore decisions;
 
     @BeforeEach
     void setUp() {
+        decisions = EmbeddedEventStore.builder().storageEngine(new InMemoryEventStorageEngine()).build();
         fixture = new AggregateTestFixture<>(YearReview.class);
+        fixture.registerRepositoryProvider(new RepositoryProvider() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> Repository<T> repositoryFor(Class<T> type) {
+                return type == AwardDecision.class ? (Repository<T>) EventSourcingRepository.builder(AwardDecision.class).eventStore(decisions).build() : null;
+            }
+        });
+    }
+
+    @AfterEach
+    void tearDown() {
+        decisions.shutDown();
+    }
+
+    /** The events of the year's {@link AwardDecision}, in order. */
+    private List<DomainEventMessage<?>> decisionEvents() {
+        return decisions.readEvents(AwardDecision.idOf(YEAR)).asStream().<DomainEventMessage<?>>map(e -> e).toList();
     }
 
     private static RecordBallot ballot(Title title, boolean proposed, int council, int votesFor) {
@@ -54,6 +86,10 @@ class YearReviewTest {
         return new DecideAwards(ID, YEAR, RULES.version(), LocalDate.of(2026, 1, 10), WATERMARK, DECISION,
                 List.of(new DecideAwards.Requested(AwardDecided.Subject.MEMBER, MEMBER, Title.ADVANCED_WORKER.name())), eligible,
                 Map.of(YearReview.subjectKey(AwardDecided.Subject.MEMBER, MEMBER), "Đặng Thị Hương"), OFFICER, AT);
+    }
+
+    private static ReviewDecided reviewDecided() {
+        return new ReviewDecided(YEAR, DECISION.number(), OFFICER, AT);
     }
 
     private static AwardDecided decided() {
@@ -106,19 +142,25 @@ class YearReviewTest {
 
     @Test
     void a_ballot_after_the_decision_is_refused() {
-        fixture.given(PASSED, decided()).when(ballot(Title.ADVANCED_WORKER, true, 9, 8)).expectNoEvents()
+        fixture.given(PASSED, reviewDecided()).when(ballot(Title.ADVANCED_WORKER, true, 9, 8)).expectNoEvents()
                 .expectException(refused(DomainException.Kind.CONFLICT, "award-already-decided"));
     }
 
     @Test
     void the_decision_awards_a_proposed_title_whose_ballot_passed_and_carries_every_ballot() {
-        fixture.given(PASSED).when(deciding(Set.of(ADVANCED))).expectEvents(decided());
+        fixture.given(PASSED).when(deciding(Set.of(ADVANCED))).expectEvents(reviewDecided()).expectResultMessagePayload(decided());
+        List<DomainEventMessage<?>> published = decisionEvents();
+        assertThat(published).hasSize(1);
+        assertThat(published.get(0).getAggregateIdentifier()).isEqualTo("award-2025");
+        assertThat(published.get(0).getSequenceNumber()).isZero();
+        assertThat(published.get(0).getPayload()).isEqualTo(decided());
     }
 
     @Test
     void a_title_no_longer_proposed_at_the_decision_is_refused() {
         fixture.given(PASSED).when(deciding(Set.of())).expectNoEvents()
                 .expectException(refused(DomainException.Kind.RULE_BROKEN, "title-not-proposed"));
+        assertThat(decisionEvents()).isEmpty();
     }
 
     @Test
@@ -135,7 +177,8 @@ class YearReviewTest {
 
     @Test
     void a_later_ballot_replaces_the_earlier_one() {
-        fixture.given(FAILED, PASSED).when(deciding(Set.of(ADVANCED))).expectEvents(decided());
+        fixture.given(FAILED, PASSED).when(deciding(Set.of(ADVANCED))).expectEvents(reviewDecided());
+        assertThat(decisionEvents()).extracting(e -> (Object) e.getPayload()).containsExactly(decided());
     }
 
     @Test
@@ -158,6 +201,13 @@ class YearReviewTest {
 
     @Test
     void a_second_decision_is_refused() {
+        fixture.given(PASSED, reviewDecided()).when(deciding(Set.of(ADVANCED))).expectNoEvents()
+                .expectException(refused(DomainException.Kind.CONFLICT, "award-already-decided"));
+        assertThat(decisionEvents()).isEmpty();
+    }
+
+    @Test
+    void a_year_decided_in_the_review_itself_before_award_decision_existed_is_decided() {
         fixture.given(PASSED, decided()).when(deciding(Set.of(ADVANCED))).expectNoEvents()
                 .expectException(refused(DomainException.Kind.CONFLICT, "award-already-decided"));
     }

@@ -2,6 +2,7 @@ package vn.thidua.web.api;
 
 import org.eclipse.microprofile.rest.client.annotation.RegisterClientHeaders;
 import vn.thidua.web.identity.BearerHeaders;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -19,7 +20,7 @@ import vn.thidua.contract.events.AppraisalCounts;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.contract.events.ParticipationKind;
 
-/** evaluation-service's public API (score tables, appraisals), called with the signed-in person's token. */
+/** evaluation-service's public API (score tables, appraisals, titles), called with the signed-in person's token. */
 @RegisterRestClient(configKey = "evaluation")
 @RegisterProvider(ProblemMapper.class)
 @RegisterClientHeaders(BearerHeaders.class)
@@ -93,8 +94,8 @@ public interface EvaluationApi {
     record RuleSet(String version, String name, LocalDate effectiveFrom) {
     }
 
-    /** One title checked: proposed or not, and each criterion's line ("không đạt: … — citation"). */
-    record TitleCheck(String title, String label, boolean proposed, List<Criterion> criteria) {
+    /** One title checked: proposed or not, whether the department's council votes on it, and each criterion's line ("không đạt: … — citation"). */
+    record TitleCheck(String title, String label, boolean proposed, boolean decidedByDepartment, List<Criterion> criteria) {
     }
 
     /** A criterion's outcome and the line people read. */
@@ -108,7 +109,29 @@ public interface EvaluationApi {
     }
 
     /** The council's ballot on a title. */
-    record Ballot(String subject, String subjectId, String label, int councilMembers, int votesFor, boolean passed, String result) {
+    record Ballot(String subject, String subjectId, String title, String label, int councilMembers, int votesFor, boolean passed, String result) {
+    }
+
+    /** A ballot to record: who (MEMBER with a member id, UNIT with a unit code), which title, the council's size and votes for. */
+    record BallotBody(String subject, String subjectId, String title, Integer councilMembers, Integer votesFor) {
+    }
+
+    /** A title a decision awards. */
+    record AwardBody(String subject, String subjectId, String title) {
+    }
+
+    /** The decision document (số, ngày ký as yyyy-MM-dd, người ký, chức vụ) and the titles it awards. */
+    record DecisionBody(String number, String signedOn, String signer, String signerPosition, List<AwardBody> awards) {
+    }
+
+    /** The year's decision as recorded (the fields of AwardDecided the pages show). */
+    record Decision(int year, String ruleSetVersion, DecisionDocument decision, List<Award> awards, String decidedBy, Instant decidedAt) {
+    }
+
+    record DecisionDocument(String number, LocalDate signedOn, String signer, String signerPosition) {
+    }
+
+    record Award(String subject, String subjectId, String name, String title) {
     }
 
     @GET
@@ -118,4 +141,25 @@ public interface EvaluationApi {
     @GET
     @Path("years/{year}/ballots")
     List<Ballot> ballots(@PathParam("year") int year);
+
+    @POST
+    @Path("years/{year}/ballots")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Ballot recordBallot(@PathParam("year") int year, BallotBody body);
+
+    /** The year's decision; a 404 problem (decision-not-found) while there is none. */
+    @GET
+    @Path("years/{year}/decision")
+    Decision decision(@PathParam("year") int year);
+
+    @POST
+    @Path("years/{year}/decision")
+    @Consumes(MediaType.APPLICATION_JSON)
+    Decision decide(@PathParam("year") int year, DecisionBody body);
+
+    /** A document of the year's review, by its name at {@code /api/years/{year}/documents/} (proposals.csv, proposals.xlsx, vote-record.docx, decision.docx). */
+    @GET
+    @Path("years/{year}/documents/{name}")
+    @Produces(MediaType.WILDCARD)
+    byte[] document(@PathParam("year") int year, @PathParam("name") String name);
 }

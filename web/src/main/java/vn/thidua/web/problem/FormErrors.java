@@ -27,7 +27,13 @@ public final class FormErrors {
             Map.entry("member-not-on-roster", "memberId"),
             Map.entry("member-already-on-roster", "memberId"),
             Map.entry("already-registered", "memberId"),
-            Map.entry("evidence-required", "evidence.documentNumber"));
+            Map.entry("evidence-required", "evidence.documentNumber"),
+            Map.entry("invalid-ballot", "votesFor"),
+            Map.entry("title-not-proposed", "awards"),
+            Map.entry("ballot-missing", "awards"),
+            Map.entry("vote-not-passed", "awards"),
+            Map.entry("duplicate-award", "awards"),
+            Map.entry("no-awards", "awards"));
 
     /** What each kind of refusal means, in Vietnamese (the service's detail follows it). */
     static final Map<String, String> SUMMARY_OF_TYPE = Map.ofEntries(
@@ -50,6 +56,15 @@ public final class FormErrors {
             Map.entry("member-already-on-roster", "Cán bộ đã có trong danh sách với thông tin khác"),
             Map.entry("already-registered", "Đã đăng ký thi đua cho phong trào này"),
             Map.entry("evidence-required", "Thành tích và sáng kiến cần có minh chứng (số văn bản hoặc đường dẫn)"),
+            Map.entry("year-not-closed", "Năm này chưa chốt bình xét"),
+            Map.entry("award-already-decided", "Năm này đã có quyết định công nhận danh hiệu"),
+            Map.entry("invalid-ballot", "Kết quả bỏ phiếu không hợp lệ"),
+            Map.entry("title-not-proposed", "Danh hiệu không có trong danh sách đề nghị"),
+            Map.entry("title-decided-by-province", "Danh hiệu do cấp tỉnh xét công nhận"),
+            Map.entry("ballot-missing", "Hội đồng chưa bỏ phiếu danh hiệu này"),
+            Map.entry("vote-not-passed", "Danh hiệu không đủ số phiếu đồng ý"),
+            Map.entry("duplicate-award", "Một danh hiệu được chọn hai lần"),
+            Map.entry("no-awards", "Chưa chọn danh hiệu nào"),
             Map.entry("idempotency-key-reused", "Biểu mẫu này đã được gửi với nội dung khác; hãy mở lại biểu mẫu"),
             Map.entry("unsupported-media-type", "Dịch vụ không nhận dạng dữ liệu được gửi"));
 

@@ -126,6 +126,81 @@ class PagesTest {
     }
 
     @Test
+    void theOfficer_recordsTheCouncilsBallots_andTheDecision_withProblemsBesideTheirFields() throws Exception {
+        String officer = signIn(OFFICER);
+        HttpResponse<String> page = get(officer, "/danh-hieu?nam=2025");
+        assertThat(page.body()).contains("Ghi kết quả bỏ phiếu").contains("id=\"p0-councilMembers\" name=\"councilMembers\" type=\"number\" min=\"1\" max=\"1000\" value=\"9\"")
+                .contains("id=\"p1-votesFor\" name=\"votesFor\" type=\"number\" min=\"0\" max=\"1000\" value=\"\"")
+                .contains("name=\"awards\" value=\"MEMBER/CB-1/ADVANCED_WORKER\" checked")
+                .contains("href=\"/danh-hieu/2025/tai-lieu/bien-ban-kiem-phieu.docx\"").contains("Dự thảo quyết định công nhận (DOCX)");
+
+        StubServices.CALLS.clear();
+        HttpResponse<String> tooMany = post(officer, "/danh-hieu/2025/phieu", form("subject", "MEMBER", "subjectId", "CB-7", "title", "ADVANCED_WORKER",
+                "councilMembers", "9", "votesFor", "10"));
+        assertThat(tooMany.statusCode()).isEqualTo(200);
+        assertThat(tooMany.body()).contains("Chưa lưu được: Kết quả bỏ phiếu không hợp lệ")
+                .contains("id=\"e-p1-votesFor\">Số phiếu đồng ý (10) không thể lớn hơn số thành viên Hội đồng (9).")
+                .contains("aria-describedby=\"e-p1-votesFor\"").contains("value=\"10\"").doesNotContain("id=\"e-p0-votesFor\"");
+        HttpResponse<String> notANumber = post(officer, "/danh-hieu/2025/phieu", form("subject", "MEMBER", "subjectId", "CB-7", "title", "ADVANCED_WORKER",
+                "councilMembers", "chín", "votesFor", "7"));
+        assertThat(notANumber.body()).contains("id=\"e-p1-councilMembers\">phải là một số nguyên");
+        HttpResponse<String> voted = post(officer, "/danh-hieu/2025/phieu", form("subject", "MEMBER", "subjectId", "CB-7", "title", "ADVANCED_WORKER",
+                "councilMembers", "9", "votesFor", "7"));
+        assertThat(voted.body()).contains("Đã ghi kết quả bỏ phiếu: Lao động tiên tiến – CB-7: đạt: 7/9 thành viên Hội đồng đồng ý");
+        assertThat(StubServices.CALLS.stream().filter(c -> c.method().equals("POST") && c.path().equals("/api/years/2025/ballots")).map(StubServices.Call::body))
+                .containsExactly("{\"subject\":\"MEMBER\",\"subjectId\":\"CB-7\",\"title\":\"ADVANCED_WORKER\",\"councilMembers\":9,\"votesFor\":10}",
+                        "{\"subject\":\"MEMBER\",\"subjectId\":\"CB-7\",\"title\":\"ADVANCED_WORKER\",\"councilMembers\":9,\"votesFor\":7}");
+
+        HttpResponse<String> nothing = post(officer, "/danh-hieu/2025/quyet-dinh", form("number", "21/QĐ-SKHCN", "signedOn", "2026-01-15",
+                "signer", "Nguyễn Văn Hùng", "signerPosition", "Giám đốc"));
+        assertThat(nothing.body()).contains("id=\"e-awards\">Hãy chọn ít nhất một danh hiệu được công nhận").contains("value=\"21/QĐ-SKHCN\"")
+                .doesNotContain("value=\"MEMBER/CB-1/ADVANCED_WORKER\" checked");
+        HttpResponse<String> unsigned = post(officer, "/danh-hieu/2025/quyet-dinh", form("number", "21/QĐ-SKHCN", "signedOn", "2026-01-15",
+                "signerPosition", "Giám đốc", "awards", "MEMBER/CB-1/ADVANCED_WORKER"));
+        assertThat(unsigned.body()).contains("id=\"e-signer\">không được để trống").contains("value=\"MEMBER/CB-1/ADVANCED_WORKER\" checked");
+        HttpResponse<String> decided = post(officer, "/danh-hieu/2025/quyet-dinh", form("number", "21/QĐ-SKHCN", "signedOn", "2026-01-15",
+                "signer", "Nguyễn Văn Hùng", "signerPosition", "Giám đốc", "awards", "MEMBER/CB-1/ADVANCED_WORKER"));
+        assertThat(decided.body()).contains("Đã ghi quyết định số 21/QĐ-SKHCN: công nhận 2 danh hiệu.");
+        assertThat(StubServices.CALLS.stream().filter(c -> c.method().equals("POST") && c.path().equals("/api/years/2025/decision")).toList().get(1).body())
+                .isEqualTo("{\"number\":\"21/QĐ-SKHCN\",\"signedOn\":\"2026-01-15\",\"signer\":\"Nguyễn Văn Hùng\",\"signerPosition\":\"Giám đốc\","
+                        + "\"awards\":[{\"subject\":\"MEMBER\",\"subjectId\":\"CB-1\",\"title\":\"ADVANCED_WORKER\"}]}");
+    }
+
+    @Test
+    void aDecidedYear_showsTheDecision_withoutForms_andTheDocumentsComeThroughTheWeb() throws Exception {
+        String officer = signIn(OFFICER);
+        HttpResponse<String> page = get(officer, "/danh-hieu?nam=2024");
+        assertThat(page.body()).contains("Quyết định số <strong>15/QĐ-SKHCN</strong> ngày 15/01/2026 · Giám đốc Nguyễn Văn Hùng")
+                .contains("Lê Văn Bảy (CB-7): Lao động tiên tiến").contains("Quyết định công nhận (DOCX)")
+                .doesNotContain("Ghi kết quả bỏ phiếu").doesNotContain("Ghi quyết định công nhận");
+
+        String auditor = signIn(AUDITOR);
+        StubServices.CALLS.clear();
+        HttpResponse<String> docx = get(auditor, "/danh-hieu/2025/tai-lieu/bien-ban-kiem-phieu.docx");
+        assertThat(docx.statusCode()).isEqualTo(200);
+        assertThat(docx.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+        assertThat(docx.headers().firstValue("Content-Disposition").orElseThrow()).contains("bien-ban-kiem-phieu-2025.docx");
+        assertThat(docx.body()).startsWith("PK");
+        StubServices.Call call = StubServices.CALLS.stream().filter(c -> c.path().equals("/api/years/2025/documents/vote-record.docx")).findFirst().orElseThrow();
+        assertThat(call.authorization()).startsWith("Bearer ");
+        assertThat(get(auditor, "/danh-hieu/2025/tai-lieu/khac.docx").statusCode()).isEqualTo(404);
+        assertThat(get(auditor, "/danh-hieu?nam=2025").body()).doesNotContain("Ghi kết quả bỏ phiếu");
+    }
+
+    @Test
+    void aUnitHead_seesTheTitlesOfTheirOwnUnit_readOnly() throws Exception {
+        String head = signIn(HEAD_TTR);
+        HttpResponse<String> page = get(head, "/danh-hieu?nam=2024");
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("Đặng Thị Hương").contains("Đặng Thị Hương (CB-1): Lao động tiên tiến").doesNotContain("Lê Văn Bảy")
+                .doesNotContain("tai-lieu").doesNotContain("Ghi kết quả bỏ phiếu");
+        assertThat(get(head, "/danh-hieu?nam=2025").body()).doesNotContain("Ghi kết quả bỏ phiếu").doesNotContain("Ghi quyết định công nhận");
+        assertThat(get(head, "/danh-hieu/2025/tai-lieu/de-nghi.csv").statusCode()).isEqualTo(403);
+        assertThat(post(head, "/danh-hieu/2025/phieu", form("subject", "MEMBER", "subjectId", "CB-1", "title", "ADVANCED_WORKER",
+                "councilMembers", "9", "votesFor", "7")).statusCode()).isEqualTo(403);
+    }
+
+    @Test
     void everyPage_renders_forThePeopleItIsFor() throws Exception {
         String officer = signIn(OFFICER);
         for (String path : new String[] {"/", "/can-bo?nam=2026", "/can-bo/phat-dong", "/can-bo/don-vi", "/can-bo/chot/2026", "/can-bo/chot/2025",

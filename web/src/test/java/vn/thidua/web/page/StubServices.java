@@ -155,10 +155,37 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
             send(x, 200, json, "{\"year\":2025,\"status\":\"CLOSED\",\"reviewedOn\":\"2026-01-10\",\"ruleSet\":{\"version\":\"tdkt-2022-nd152-2025.1\","
                     + "\"name\":\"Luật Thi đua, khen thưởng 2022 + Nghị định 152/2025/NĐ-CP\",\"effectiveFrom\":\"2025-07-01\",\"overrides\":[]},"
                     + "\"members\":[{\"memberId\":\"CB-1\",\"fullName\":\"Đặng Thị Hương\",\"units\":[\"TTR\"],\"titles\":[{\"title\":\"ADVANCED_WORKER\","
+                    + "\"label\":\"Lao động tiên tiến\",\"proposed\":true,\"decidedByDepartment\":true,\"criteria\":[" + rating + "]}]},"
+                    + "{\"memberId\":\"CB-7\",\"fullName\":\"Lê Văn Bảy\",\"units\":[\"VP\"],\"titles\":[{\"title\":\"ADVANCED_WORKER\","
                     + "\"label\":\"Lao động tiên tiến\",\"proposed\":true,\"decidedByDepartment\":true,\"criteria\":[" + rating + "]}]}],"
                     + "\"units\":[{\"unitCode\":\"TTR\",\"rosterSize\":6,\"titles\":[{\"title\":\"ADVANCED_COLLECTIVE\",\"label\":\"Tập thể lao động tiên tiến\","
                     + "\"proposed\":false,\"decidedByDepartment\":true,\"criteria\":[{\"outcome\":\"NOT_MET\",\"text\":\"không đạt: đơn vị chưa có xếp loại năm 2025 — "
                     + "Luật TĐKT 2022 Điều 28\"}]}],\"warnings\":[]}]}");
+        } else if (path.matches("/api/years/\\d+/ballots") && method.equals("POST")) {
+            var ballot = new com.fasterxml.jackson.databind.ObjectMapper().readTree(body);
+            int council = ballot.path("councilMembers").asInt();
+            int votesFor = ballot.path("votesFor").asInt();
+            if (votesFor > council) {
+                send(x, 422, problem, "{\"type\":\"https://thidua.vn/problems/invalid-ballot\",\"status\":422,\"detail\":\"Số phiếu đồng ý ("
+                        + votesFor + ") không thể lớn hơn số thành viên Hội đồng (" + council + ").\"}");
+            } else {
+                send(x, 201, json, "{\"subject\":\"" + ballot.path("subject").asText() + "\",\"subjectId\":\"" + ballot.path("subjectId").asText()
+                        + "\",\"title\":\"ADVANCED_WORKER\",\"label\":\"Lao động tiên tiến\",\"councilMembers\":" + council + ",\"votesFor\":" + votesFor
+                        + ",\"passed\":true,\"result\":\"đạt: " + votesFor + "/" + council + " thành viên Hội đồng đồng ý\"}");
+            }
+        } else if (path.matches("/api/years/\\d+/decision") && method.equals("POST")) {
+            if (!body.contains("\"signer\"") || body.contains("\"signer\":null")) {
+                send(x, 400, problem, "{\"type\":\"https://thidua.vn/problems/invalid-request\",\"status\":400,\"detail\":\"signer: must not be blank\","
+                        + "\"errors\":[{\"field\":\"signer\",\"message\":\"must not be blank\"}]}");
+            } else {
+                send(x, 201, json, decision("21/QĐ-SKHCN"));
+            }
+        } else if (path.equals("/api/years/2024/decision")) {
+            send(x, 200, json, decision("15/QĐ-SKHCN"));
+        } else if (path.matches("/api/years/\\d+/decision")) {
+            send(x, 404, problem, "{\"type\":\"https://thidua.vn/problems/decision-not-found\",\"status\":404,\"detail\":\"Năm chưa có quyết định.\"}");
+        } else if (path.matches("/api/years/\\d+/documents/vote-record\\.docx")) {
+            send(x, 200, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "PK\u0003\u0004 biên bản");
         } else if (path.matches("/api/years/\\d+/ballots")) {
             send(x, 200, json, "[{\"subject\":\"MEMBER\",\"subjectId\":\"CB-1\",\"title\":\"ADVANCED_WORKER\",\"label\":\"Lao động tiên tiến\","
                     + "\"councilMembers\":9,\"votesFor\":7,\"passed\":true,\"result\":\"đạt: 7/9 thành viên Hội đồng đồng ý (77,78%), cần trên 50%\"}]");
@@ -183,6 +210,14 @@ public class StubServices implements QuarkusTestResourceLifecycleManager {
                 + "{\"unitCode\":\"TTR\",\"unitName\":\"Thanh tra Sở\",\"notifiedAt\":\"2022-09-15T03:00:01Z\",\"acknowledged\":false},"
                 + "{\"unitCode\":\"VP\",\"unitName\":\"Văn phòng Sở\",\"notifiedAt\":\"2022-09-15T03:00:01Z\",\"acknowledged\":true,"
                 + "\"acknowledgedBy\":\"user:truong.vp\",\"acknowledgedAt\":\"2022-09-20T03:00:00Z\"}]}";
+    }
+
+    private static String decision(String number) {
+        return "{\"year\":2025,\"ruleSetVersion\":\"tdkt-2022-nd152-2025.1\",\"reviewedOn\":\"2026-01-10\",\"watermark\":[],"
+                + "\"decision\":{\"number\":\"" + number + "\",\"signedOn\":\"2026-01-15\",\"signer\":\"Nguyễn Văn Hùng\",\"signerPosition\":\"Giám đốc\"},"
+                + "\"ballots\":[],\"awards\":[{\"subject\":\"MEMBER\",\"subjectId\":\"CB-1\",\"name\":\"Đặng Thị Hương\",\"title\":\"ADVANCED_WORKER\"},"
+                + "{\"subject\":\"MEMBER\",\"subjectId\":\"CB-7\",\"name\":\"Lê Văn Bảy\",\"title\":\"ADVANCED_WORKER\"}],"
+                + "\"decidedBy\":\"user:canbo.tdkt\",\"decidedAt\":\"2026-01-15T03:00:00Z\"}";
     }
 
     private static String appraisal(String status) {
