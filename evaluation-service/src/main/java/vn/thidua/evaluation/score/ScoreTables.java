@@ -344,29 +344,41 @@ public class ScoreTables implements FactsListener {
 
     /** Recomputes the sums of {@code units} from their roster rows; a unit with no roster and no campaign that year leaves the table. */
     private static void writeUnits(Connection c, int year, Set<String> units, Map<String, Integer> own, Campaigns campaigns) throws SQLException {
-        List<UnitRow> keep = new ArrayList<>();
-        List<String> empty = new ArrayList<>();
+        Map<String, long[]> sums = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT k.unit_code, count(r.member_id), count(r.member_id) FILTER (WHERE r.has_records), coalesce(sum(r.points), 0),
-                (SELECT u.collective_points FROM score_unit u WHERE u.year = ? AND u.unit_code = k.unit_code)
-                FROM unnest(?::text[]) AS k(unit_code) LEFT JOIN score_roster r ON r.year = ? AND r.unit_code = k.unit_code
-                GROUP BY k.unit_code""")) {
+                SELECT unit_code, count(*), count(*) FILTER (WHERE has_records), coalesce(sum(points), 0) FROM score_roster
+                WHERE year = ? AND unit_code = ANY(?) GROUP BY unit_code""")) {
             s.setInt(1, year);
             s.setArray(2, c.createArrayOf("text", units.toArray()));
-            s.setInt(3, year);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    String unit = rs.getString(1);
-                    int size = rs.getInt(2);
-                    int with = rs.getInt(3);
-                    long memberPoints = rs.getLong(4);
-                    int points = own.containsKey(unit) ? own.get(unit) : rs.getInt(5);
-                    keep.add(new UnitRow(new ScoreTable.UnitScore(0, unit, Scorer.unitScore(memberPoints, points, size), Scorer.coverage(with, size),
-                            points, size, with, List.of()), memberPoints));
-                    if (size == 0) {
-                        empty.add(unit);
+                    sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
+                }
+            }
+        }
+        Map<String, Integer> collective = new HashMap<>();
+        if (!own.keySet().containsAll(units)) {
+            try (PreparedStatement s = c.prepareStatement("SELECT unit_code, collective_points FROM score_unit WHERE year = ? AND unit_code = ANY(?)")) {
+                s.setInt(1, year);
+                s.setArray(2, c.createArrayOf("text", units.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        collective.put(rs.getString(1), rs.getInt(2));
                     }
                 }
+            }
+        }
+        List<UnitRow> keep = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
+        for (String unit : units) {
+            long[] sum = sums.getOrDefault(unit, new long[3]);
+            int size = (int) sum[0];
+            int with = (int) sum[1];
+            int points = own.containsKey(unit) ? own.get(unit) : collective.getOrDefault(unit, 0);
+            keep.add(new UnitRow(new ScoreTable.UnitScore(0, unit, Scorer.unitScore(sum[2], points, size), Scorer.coverage(with, size), points, size,
+                    with, List.of()), sum[2]));
+            if (size == 0) {
+                empty.add(unit);
             }
         }
         if (!empty.isEmpty()) {
