@@ -71,6 +71,8 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--instances", defaultValue = "1", description = "processes of each service (1 or 2; default: ${DEFAULT-VALUE}): "
             + "instance k of a service on its port + 3(k - 1), so 8081-8083 and then 8084-8086")
     int instances;
+    @Option(names = "--pg-stat-statements", description = "load pg_stat_statements into PostgreSQL (then CREATE EXTENSION pg_stat_statements in a database to read it)")
+    boolean pgStatStatements;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "the address the services listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host;
 
@@ -143,7 +145,7 @@ public final class LocalStack implements Callable<Integer> {
         Credentials credentials = Accounts.load(credentialsFile, KeycloakServer.url(keycloakPort) + "/realms/" + Accounts.REALM, "localhost:" + kafkaPort);
 
         Console.step("starting PostgreSQL 17 on port " + pgPort + " (durable: fsync and synchronous_commit on)");
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"), pgPort);
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"), pgPort, pgStatStatements);
         synchronized (this) {
             this.postgres = postgres;
         }

@@ -36,6 +36,11 @@ public final class EmbeddedPostgresServer implements PostgresServer {
      * hook of its own, so that its owner can stop it last (after the services that use it).
      */
     public static EmbeddedPostgresServer durable(Path dataDirectory, int port) {
+        return durable(dataDirectory, port, false);
+    }
+
+    /** {@link #durable(Path, int)}, with {@code pg_stat_statements} loaded when {@code statementStats} (to measure what a run costs). */
+    public static EmbeddedPostgresServer durable(Path dataDirectory, int port, boolean statementStats) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setDataDirectory(dataDirectory)
@@ -43,6 +48,9 @@ public final class EmbeddedPostgresServer implements PostgresServer {
                 .setServerConfig("fsync", "on")
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("full_page_writes", "on");
+        if (statementStats) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
+        }
         if (port > 0) {
             builder.setPort(port);
         }

@@ -71,11 +71,11 @@ public class AppraisalResource {
     @GET
     @Operation(summary = "The year's status (OPEN or CLOSED), digest, counts and number of late records")
     public AppraisalView get(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year) {
-        ScoreService.Units current = scores.head(year);
+        ScoreService.Current current = scores.head(year);
         ScoreTables.Head t = current.year().head();
         if (current.year().closed().isEmpty()) {
             return new AppraisalView(year, "OPEN", t.policyVersion(), current.digest(),
-                    new AppraisalCounts(t.members(), t.units(), t.counted(), t.refused()), 0, null, null, null,
+                    new AppraisalCounts(current.members(), current.units(), t.counted(), t.refused()), 0, null, null, null,
                     null, null, null, "open: the table follows every record applied so far");
         }
         var c = current.year().closed().get();

@@ -205,12 +205,13 @@ public class FactStore {
 
     /**
      * The slice of the log that decides {@code members}' scores in {@code year} and their points
-     * under each unit: every campaign, their roster changes and their records of the year (all facts
+     * under each unit: every campaign ({@code campaigns}, as {@link #campaigns(Connection)} read them
+     * in the same transaction), their roster changes and their records of the year (all facts
      * applied: an open year's cut).
      */
-    public static LogFacts membersSlice(Connection c, int year, Collection<String> members) throws SQLException {
-        LogFacts facts = new LogFacts();
-        campaigns(c, Watermark.ALL, facts);
+    public static LogFacts membersSlice(Connection c, int year, Collection<String> members, Collection<LogFacts.Campaign> campaigns)
+            throws SQLException {
+        LogFacts facts = withCampaigns(campaigns);
         stays(c, Watermark.ALL, members, facts);
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT record_id, campaign_id, unit_code, member_id, kind, occurred_on FROM ev_record
@@ -222,16 +223,24 @@ public class FactStore {
         return facts;
     }
 
-    /** The slice that decides {@code units}' own points in {@code year}: every campaign and the units' own records of the year. */
-    public static LogFacts unitsOwnSlice(Connection c, int year, Collection<String> units) throws SQLException {
-        LogFacts facts = new LogFacts();
-        campaigns(c, Watermark.ALL, facts);
+    /** The slice that decides {@code units}' own points in {@code year}: every campaign ({@code campaigns}) and the units' own records of the year. */
+    public static LogFacts unitsOwnSlice(Connection c, int year, Collection<String> units, Collection<LogFacts.Campaign> campaigns)
+            throws SQLException {
+        LogFacts facts = withCampaigns(campaigns);
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT record_id, campaign_id, unit_code, member_id, kind, occurred_on FROM ev_record
                 WHERE member_id IS NULL AND unit_code = ANY(?) AND occurred_year = ? ORDER BY partition_no, record_offset""")) {
             s.setArray(1, c.createArrayOf("text", units.toArray()));
             s.setInt(2, year);
             readRecords(s, facts);
+        }
+        return facts;
+    }
+
+    private static LogFacts withCampaigns(Collection<LogFacts.Campaign> campaigns) {
+        LogFacts facts = new LogFacts();
+        for (LogFacts.Campaign campaign : campaigns) {
+            facts.campaign(campaign.campaignId(), campaign.from(), campaign.to(), campaign.recipients());
         }
         return facts;
     }

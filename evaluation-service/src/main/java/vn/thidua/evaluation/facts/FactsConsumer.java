@@ -36,8 +36,9 @@ public class FactsConsumer {
     public FactsConsumer(KafkaSettings kafka, DataSource dataSource, TransactionManager jta, FactsListener listener,
                          @ConfigProperty(name = "thidua.evaluation.max-poll-records", defaultValue = "2000") int maxPollRecords) {
         this.dataSource = dataSource;
+        // a poll's partitions in one transaction: the tables' work and the durable commit are paid once per poll, not per partition
         this.consumer = new IdempotentConsumer(NAME, kafka, TOPICS, maxPollRecords, dataSource, jta,
-                (batch, c) -> listener.applied(FactStore.apply(batch, c), c));
+                (batch, c) -> listener.applied(FactStore.apply(batch, c), c)).oneTransactionPerPoll();
     }
 
     // after the Axon configuration has created the topics

@@ -20,8 +20,9 @@ import vn.thidua.scoring.ScoringPolicies;
  * recomputation. A year is seeded with the Scorer the first time it is read (once). Its digest
  * (SHA-256 over every ranked member and unit, tens of milliseconds at province size) is computed
  * from the stored lines: with the read when the tables have been still for a second (so it is of
- * exactly the lines read), otherwise in the background while records arrive, the read then giving
- * the last one computed and saying so.
+ * exactly the lines read), otherwise in the background while records arrive (at most once a
+ * second: each reads and hashes the whole table), the read then giving the last one computed and
+ * saying so.
  */
 @ApplicationScoped
 public class ScoreService {
@@ -35,8 +36,14 @@ public class ScoreService {
     }
 
     private final DataSource dataSource;
-    /** A digest and the version of the tables it was computed over. */
-    private record Digest(long version, String value) {
+    /** How long a digest computed in the background stays the one given while records arrive. */
+    private static final long BACKGROUND_EVERY_NANOS = 1_000_000_000L;
+
+    /** A digest, the version of the tables it was computed over, and when ({@link System#nanoTime}). */
+    private record Digest(long version, String value, long computedAt) {
+        Digest(long version, String value) {
+            this(version, value, System.nanoTime());
+        }
     }
 
     /** Per year, the last digest computed. */
@@ -107,8 +114,12 @@ public class ScoreService {
         });
     }
 
+    /** The year's head, the digest of exactly its current tables, and how many members and units they rank. */
+    public record Current(Year year, String digest, int members, int units) {
+    }
+
     /** The head of the year and the digest of exactly its current tables (computed now if need be), read in one snapshot. */
-    public Units head(int year) {
+    public Current head(int year) {
         Year seeded = year(year);
         return snapshot(c -> {
             ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
@@ -116,7 +127,8 @@ public class ScoreService {
             Digest digest = known != null && known.version() == head.version() ? known
                     : new Digest(head.version(), ScoreTables.table(c, head, false).digest());
             digests.merge(year, digest, (a, b) -> a.version() > b.version() ? a : b);
-            return new Units(new Year(head, seeded.closed()), List.of(), digest.value(), true);
+            ScoreTables.Sizes sizes = ScoreTables.sizes(c, year);
+            return new Current(new Year(head, seeded.closed()), digest.value(), sizes.members(), sizes.units());
         });
     }
 
@@ -141,7 +153,7 @@ public class ScoreService {
     /**
      * The digest of the year's stored table ({@link ScoreTable#digest()}): the one known if it is of
      * these tables; computed now if none is known or the tables have been still for a second;
-     * otherwise the last one, and a new one computed in the background.
+     * otherwise the last one, and a new one computed in the background if the last is a second old.
      */
     private Digest digest(Connection c, ScoreTables.Head head) throws SQLException {
         Digest known = digests.get(head.year());
@@ -153,7 +165,7 @@ public class ScoreService {
             digests.merge(head.year(), now, (a, b) -> a.version() > b.version() ? a : b);
             return now;
         }
-        if (digesting.add(head.year())) {
+        if (System.nanoTime() - known.computedAt() >= BACKGROUND_EVERY_NANOS && digesting.add(head.year())) {
             digester.execute(() -> {
                 try {
                     snapshot(s -> {

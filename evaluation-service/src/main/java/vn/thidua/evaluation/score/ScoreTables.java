@@ -37,9 +37,11 @@ import vn.thidua.scoring.Watermark;
  *   <li>a campaign: the slices of those who recorded under it (usually none: campaigns come first),
  *   and its recipients' rows;</li>
  * </ul>
- * then the sums of the units touched (roster size, members with records, points, coverage, score)
- * and the units' ranks of the year. Members' ranks are the order of the stored scores, read with
- * them. Only OPEN years change; a CLOSED year holds the table at its close's watermark.
+ * then the sums of the units touched (roster size, members with records, points, coverage, score).
+ * Ranks are not stored: the units' are {@link Scorer#UNIT_ORDER} applied to the stored lines when
+ * they are read (a few hundred), the members' the order of the stored scores, read with them. The
+ * campaigns are read once per transaction, and only when a slice or a unit's line needs them. Only
+ * OPEN years change; a CLOSED year holds the table at its close's watermark.
  */
 @Singleton
 public class ScoreTables implements FactsListener {
@@ -50,8 +52,7 @@ public class ScoreTables implements FactsListener {
     public static final String CLOSED = "CLOSED";
 
     /** A year's tables as a whole: where they stand; {@code quiet} when they have not changed for a second. */
-    public record Head(int year, String status, String policyVersion, int members, int units, long records, long counted, long version,
-                       boolean quiet) {
+    public record Head(int year, String status, String policyVersion, long records, long counted, long version, boolean quiet) {
         public long refused() {
             return records - counted;
         }
@@ -138,10 +139,28 @@ public class ScoreTables implements FactsListener {
                 }
             }
         }
+        Campaigns campaigns = new Campaigns(c);
         // years in ascending order: two partitions' transactions never wait on each other in a cycle
         for (Map.Entry<Integer, Dirty> e : dirty.entrySet()) {
             lockYear(c, e.getKey());
-            refresh(c, e.getKey(), ScoringPolicies.of(open.get(e.getKey())), e.getValue());
+            refresh(c, e.getKey(), ScoringPolicies.of(open.get(e.getKey())), e.getValue(), campaigns);
+        }
+    }
+
+    /** Every campaign applied, read once in the transaction when first needed (after the batch's own were stored). */
+    private static final class Campaigns {
+        private final Connection c;
+        private List<LogFacts.Campaign> all;
+
+        Campaigns(Connection c) {
+            this.c = c;
+        }
+
+        List<LogFacts.Campaign> get() throws SQLException {
+            if (all == null) {
+                all = FactStore.campaigns(c);
+            }
+            return all;
         }
     }
 
@@ -156,18 +175,18 @@ public class ScoreTables implements FactsListener {
         return out;
     }
 
-    private void refresh(Connection c, int year, ScoringPolicy policy, Dirty d) throws SQLException {
+    private void refresh(Connection c, int year, ScoringPolicy policy, Dirty d, Campaigns campaigns) throws SQLException {
         long countedDelta = 0;
         Set<String> units = new HashSet<>(d.units);
         Map<String, Integer> own = new HashMap<>();
         if (!d.members.isEmpty()) {
-            ScoreTable t = Scorer.score(year, FactStore.membersSlice(c, year, d.members), policy);
+            ScoreTable t = Scorer.score(year, FactStore.membersSlice(c, year, d.members, campaigns.get()), policy);
             writeMembers(c, year, d.members, t.members());
             units.addAll(writeRoster(c, year, d.members, rosterOf(t)));
             countedDelta += writeCounted(c, year, "member_id = ANY(?)", d.members, t.counted());
         }
         if (!d.unitsOwn.isEmpty()) {
-            ScoreTable t = Scorer.score(year, FactStore.unitsOwnSlice(c, year, d.unitsOwn), policy);
+            ScoreTable t = Scorer.score(year, FactStore.unitsOwnSlice(c, year, d.unitsOwn, campaigns.get()), policy);
             for (String unit : d.unitsOwn) {
                 own.put(unit, t.units().stream().filter(u -> u.unitCode().equals(unit)).mapToInt(ScoreTable.UnitScore::collectivePoints)
                         .findFirst().orElse(0));
@@ -176,8 +195,7 @@ public class ScoreTables implements FactsListener {
             countedDelta += writeCounted(c, year, "member_id IS NULL AND unit_code = ANY(?)", d.unitsOwn, t.counted());
         }
         if (!units.isEmpty()) {
-            writeUnits(c, year, units, own);
-            rankUnits(c, year);
+            writeUnits(c, year, units, own, campaigns);
         }
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE score_year SET records = records + ?, counted = counted + ?, version = nextval('score_version'), changed_at = now()
@@ -209,13 +227,22 @@ public class ScoreTables implements FactsListener {
         return out;
     }
 
+    /** Makes the lines of {@code members} those {@code scored}: the ones scored upserted (rewritten only if they changed), the others deleted. */
     private static void writeMembers(Connection c, int year, Set<String> members, List<ScoreTable.MemberScore> scored) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("DELETE FROM score_member WHERE year = ? AND member_id = ANY(?)")) {
-            s.setInt(1, year);
-            s.setArray(2, c.createArrayOf("text", members.toArray()));
-            s.executeUpdate();
+        Set<String> gone = new HashSet<>(members);
+        for (ScoreTable.MemberScore m : scored) {
+            gone.remove(m.memberId());
         }
-        insertMembers(c, year, scored);
+        if (!gone.isEmpty()) {
+            try (PreparedStatement s = c.prepareStatement("DELETE FROM score_member WHERE year = ? AND member_id = ANY(?)")) {
+                s.setInt(1, year);
+                s.setArray(2, c.createArrayOf("text", gone.toArray()));
+                s.executeUpdate();
+            }
+        }
+        insertMembers(c, year, scored, """
+                ON CONFLICT (year, member_id) DO UPDATE SET full_name = EXCLUDED.full_name, score = EXCLUDED.score
+                WHERE (score_member.full_name, score_member.score) IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.score)""");
     }
 
     /** Replaces the roster rows of {@code members}; returns the units whose rows changed. */
@@ -316,7 +343,7 @@ public class ScoreTables implements FactsListener {
     }
 
     /** Recomputes the sums of {@code units} from their roster rows; a unit with no roster and no campaign that year leaves the table. */
-    private static void writeUnits(Connection c, int year, Set<String> units, Map<String, Integer> own) throws SQLException {
+    private static void writeUnits(Connection c, int year, Set<String> units, Map<String, Integer> own, Campaigns campaigns) throws SQLException {
         Map<String, long[]> sums = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
                 SELECT unit_code, count(*), count(*) FILTER (WHERE has_records), coalesce(sum(points), 0) FROM score_roster
@@ -330,40 +357,45 @@ public class ScoreTables implements FactsListener {
             }
         }
         Map<String, Integer> collective = new HashMap<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT unit_code, collective_points FROM score_unit WHERE year = ? AND unit_code = ANY(?)")) {
-            s.setInt(1, year);
-            s.setArray(2, c.createArrayOf("text", units.toArray()));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    collective.put(rs.getString(1), rs.getInt(2));
+        if (!own.keySet().containsAll(units)) {
+            try (PreparedStatement s = c.prepareStatement("SELECT unit_code, collective_points FROM score_unit WHERE year = ? AND unit_code = ANY(?)")) {
+                s.setInt(1, year);
+                s.setArray(2, c.createArrayOf("text", units.toArray()));
+                try (ResultSet rs = s.executeQuery()) {
+                    while (rs.next()) {
+                        collective.put(rs.getString(1), rs.getInt(2));
+                    }
                 }
             }
         }
-        Set<String> recipients = new HashSet<>();
-        for (LogFacts.Campaign campaign : FactStore.campaigns(c)) {
-            if (campaign.overlaps(year)) {
-                recipients.addAll(campaign.recipients());
-            }
-        }
         List<UnitRow> keep = new ArrayList<>();
-        List<String> drop = new ArrayList<>();
+        List<String> empty = new ArrayList<>();
         for (String unit : units) {
             long[] sum = sums.getOrDefault(unit, new long[3]);
             int size = (int) sum[0];
             int with = (int) sum[1];
             int points = own.containsKey(unit) ? own.get(unit) : collective.getOrDefault(unit, 0);
-            if (size > 0 || recipients.contains(unit)) {
-                keep.add(new UnitRow(new ScoreTable.UnitScore(0, unit, Scorer.unitScore(sum[2], points, size), Scorer.coverage(with, size),
-                        points, size, with, List.of()), sum[2]));
-            } else {
-                drop.add(unit);
+            keep.add(new UnitRow(new ScoreTable.UnitScore(0, unit, Scorer.unitScore(sum[2], points, size), Scorer.coverage(with, size), points, size,
+                    with, List.of()), sum[2]));
+            if (size == 0) {
+                empty.add(unit);
             }
         }
-        if (!drop.isEmpty()) {
-            try (PreparedStatement s = c.prepareStatement("DELETE FROM score_unit WHERE year = ? AND unit_code = ANY(?)")) {
-                s.setInt(1, year);
-                s.setArray(2, c.createArrayOf("text", drop.toArray()));
-                s.executeUpdate();
+        if (!empty.isEmpty()) {
+            Set<String> recipients = new HashSet<>();
+            for (LogFacts.Campaign campaign : campaigns.get()) {
+                if (campaign.overlaps(year)) {
+                    recipients.addAll(campaign.recipients());
+                }
+            }
+            List<String> drop = empty.stream().filter(unit -> !recipients.contains(unit)).toList();
+            if (!drop.isEmpty()) {
+                keep.removeIf(row -> drop.contains(row.score().unitCode()));
+                try (PreparedStatement s = c.prepareStatement("DELETE FROM score_unit WHERE year = ? AND unit_code = ANY(?)")) {
+                    s.setInt(1, year);
+                    s.setArray(2, c.createArrayOf("text", drop.toArray()));
+                    s.executeUpdate();
+                }
             }
         }
         upsertUnits(c, year, keep);
@@ -373,64 +405,45 @@ public class ScoreTables implements FactsListener {
     private record UnitRow(ScoreTable.UnitScore score, long memberPoints) {
     }
 
-    /** Inserts or updates units' lines, keeping the rank a new line has (0 until {@link #rankUnits} sets it). */
+    /** Inserts or updates units' lines, in one statement. */
     private static void upsertUnits(Connection c, int year, List<UnitRow> rows) throws SQLException {
         if (rows.isEmpty()) {
             return;
         }
+        int n = rows.size();
+        String[] unit = new String[n];
+        java.math.BigDecimal[] score = new java.math.BigDecimal[n], coverage = new java.math.BigDecimal[n];
+        Integer[] collective = new Integer[n], size = new Integer[n], with = new Integer[n];
+        Long[] memberPoints = new Long[n];
+        for (int i = 0; i < n; i++) {
+            ScoreTable.UnitScore u = rows.get(i).score();
+            unit[i] = u.unitCode();
+            score[i] = u.score();
+            coverage[i] = u.coverage();
+            collective[i] = u.collectivePoints();
+            size[i] = u.rosterSize();
+            with[i] = u.membersWithRecords();
+            memberPoints[i] = rows.get(i).memberPoints();
+        }
         try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO score_unit (year, unit_code, score, coverage, collective_points, roster_size, members_with_records, member_points, rank)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO score_unit (year, unit_code, score, coverage, collective_points, roster_size, members_with_records, member_points)
+                SELECT ?, * FROM unnest(?::text[], ?::numeric[], ?::numeric[], ?::int[], ?::int[], ?::int[], ?::bigint[])
                 ON CONFLICT (year, unit_code) DO UPDATE SET score = EXCLUDED.score, coverage = EXCLUDED.coverage,
                 collective_points = EXCLUDED.collective_points, roster_size = EXCLUDED.roster_size,
                 members_with_records = EXCLUDED.members_with_records, member_points = EXCLUDED.member_points""")) {
-            for (UnitRow row : rows) {
-                ScoreTable.UnitScore u = row.score();
-                s.setInt(1, year);
-                s.setString(2, u.unitCode());
-                s.setBigDecimal(3, u.score());
-                s.setBigDecimal(4, u.coverage());
-                s.setInt(5, u.collectivePoints());
-                s.setInt(6, u.rosterSize());
-                s.setInt(7, u.membersWithRecords());
-                s.setLong(8, row.memberPoints());
-                s.setInt(9, u.rank());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /** Sets the year's unit ranks in {@link Scorer#UNIT_ORDER}, writing only the lines whose rank changed. */
-    private static void rankUnits(Connection c, int year) throws SQLException {
-        List<ScoreTable.UnitScore> units = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("SELECT unit_code, score, coverage, rank FROM score_unit WHERE year = ?")) {
             s.setInt(1, year);
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    units.add(new ScoreTable.UnitScore(rs.getInt(4), rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), 0, 0, 0, List.of()));
-                }
-            }
-        }
-        units.sort(Scorer.UNIT_ORDER);
-        try (PreparedStatement s = c.prepareStatement("UPDATE score_unit SET rank = ? WHERE year = ? AND unit_code = ?")) {
-            boolean any = false;
-            for (int i = 0; i < units.size(); i++) {
-                if (units.get(i).rank() != i + 1) {
-                    s.setInt(1, i + 1);
-                    s.setInt(2, year);
-                    s.setString(3, units.get(i).unitCode());
-                    s.addBatch();
-                    any = true;
-                }
-            }
-            if (any) {
-                s.executeBatch();
-            }
+            s.setArray(2, c.createArrayOf("text", unit));
+            s.setArray(3, c.createArrayOf("numeric", score));
+            s.setArray(4, c.createArrayOf("numeric", coverage));
+            s.setArray(5, c.createArrayOf("int4", collective));
+            s.setArray(6, c.createArrayOf("int4", size));
+            s.setArray(7, c.createArrayOf("int4", with));
+            s.setArray(8, c.createArrayOf("int8", memberPoints));
+            s.executeUpdate();
         }
     }
 
-    private static void insertMembers(Connection c, int year, List<ScoreTable.MemberScore> members) throws SQLException {
+    private static void insertMembers(Connection c, int year, List<ScoreTable.MemberScore> members, String onConflict) throws SQLException {
         if (members.isEmpty()) {
             return;
         }
@@ -443,7 +456,7 @@ public class ScoreTables implements FactsListener {
             score[i] = members.get(i).score();
         }
         try (PreparedStatement s = c.prepareStatement(
-                "INSERT INTO score_member (year, member_id, full_name, score) SELECT ?, * FROM unnest(?::text[], ?::text[], ?::int[])")) {
+                "INSERT INTO score_member (year, member_id, full_name, score) SELECT ?, * FROM unnest(?::text[], ?::text[], ?::int[]) " + onConflict)) {
             s.setInt(1, year);
             s.setArray(2, c.createArrayOf("text", id));
             s.setArray(3, c.createArrayOf("text", name));
@@ -512,7 +525,7 @@ public class ScoreTables implements FactsListener {
     /** Writes a whole table computed by the {@link Scorer}, replacing the year's. */
     public static void write(Connection c, ScoreTable t, String status) throws SQLException {
         forget(c, t.year());
-        insertMembers(c, t.year(), t.members());
+        insertMembers(c, t.year(), t.members(), "");
         upsertRoster(c, t.year(), rosterOf(t));
         List<UnitRow> units = new ArrayList<>(t.units().size());
         for (ScoreTable.UnitScore u : t.units()) {
@@ -537,30 +550,49 @@ public class ScoreTables implements FactsListener {
     /** The year's head, if its tables are seeded. */
     public static Optional<Head> head(Connection c, int year) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT status, policy_version, (SELECT count(*) FROM score_member m WHERE m.year = y.year),
-                (SELECT count(*) FROM score_unit u WHERE u.year = y.year), records, counted, version,
-                changed_at < now() - interval '1 second' FROM score_year y WHERE year = ?""")) {
+                SELECT status, policy_version, records, counted, version, changed_at < now() - interval '1 second' FROM score_year WHERE year = ?""")) {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Head(year, rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4), rs.getLong(5),
-                        rs.getLong(6), rs.getLong(7), rs.getBoolean(8))) : Optional.empty();
+                return rs.next() ? Optional.of(new Head(year, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
+                        rs.getBoolean(6))) : Optional.empty();
             }
         }
     }
 
-    /** The year's units in rank order (without their rosters). */
-    public static List<ScoreTable.UnitScore> units(Connection c, int year) throws SQLException {
-        List<ScoreTable.UnitScore> out = new ArrayList<>();
+    /** How many members and units a year's tables rank. */
+    public record Sizes(int members, int units) {
+    }
+
+    public static Sizes sizes(Connection c, int year) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT rank, unit_code, score, coverage, collective_points, roster_size, members_with_records FROM score_unit
-                WHERE year = ? ORDER BY rank""")) {
+                SELECT (SELECT count(*) FROM score_member WHERE year = ?), (SELECT count(*) FROM score_unit WHERE year = ?)""")) {
+            s.setInt(1, year);
+            s.setInt(2, year);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return new Sizes(rs.getInt(1), rs.getInt(2));
+            }
+        }
+    }
+
+    /** The year's units in rank order (without their rosters): the stored lines in {@link Scorer#UNIT_ORDER}, ranked as read. */
+    public static List<ScoreTable.UnitScore> units(Connection c, int year) throws SQLException {
+        List<ScoreTable.UnitScore> lines = new ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("""
+                SELECT unit_code, score, coverage, collective_points, roster_size, members_with_records FROM score_unit WHERE year = ?""")) {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.add(new ScoreTable.UnitScore(rs.getInt(1), rs.getString(2), rs.getBigDecimal(3), rs.getBigDecimal(4), rs.getInt(5),
-                            rs.getInt(6), rs.getInt(7), List.of()));
+                    lines.add(new ScoreTable.UnitScore(0, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4), rs.getInt(5),
+                            rs.getInt(6), List.of()));
                 }
             }
+        }
+        lines.sort(Scorer.UNIT_ORDER);
+        List<ScoreTable.UnitScore> out = new ArrayList<>(lines.size());
+        for (ScoreTable.UnitScore u : lines) {
+            out.add(new ScoreTable.UnitScore(out.size() + 1, u.unitCode(), u.score(), u.coverage(), u.collectivePoints(), u.rosterSize(),
+                    u.membersWithRecords(), List.of()));
         }
         return out;
     }
@@ -610,8 +642,9 @@ public class ScoreTables implements FactsListener {
     /** A member's line with its rank, if the member is in the year's table. */
     public static Optional<ScoreTable.MemberScore> member(Connection c, int year, String memberId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT m.full_name, m.score, 1 + (SELECT count(*) FROM score_member o WHERE o.year = m.year
-                AND (o.score > m.score OR (o.score = m.score AND o.member_id COLLATE "C" < m.member_id COLLATE "C")))
+                SELECT m.full_name, m.score, 1 + (SELECT count(*) FROM score_member o WHERE o.year = m.year AND o.score > m.score)
+                + (SELECT count(*) FROM score_member o WHERE o.year = m.year AND o.score = m.score
+                   AND o.member_id COLLATE "C" < m.member_id COLLATE "C")
                 FROM score_member m WHERE m.year = ? AND m.member_id = ?""")) {
             s.setInt(1, year);
             s.setString(2, memberId);

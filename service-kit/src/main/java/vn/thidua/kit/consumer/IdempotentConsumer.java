@@ -31,9 +31,10 @@ import vn.thidua.kit.kafka.KafkaSettings;
 /**
  * Reads thidua topics into a read model, once per event whatever Kafka redelivers. Its parts: this
  * poll loop (the next batch polled and decoded while the current one is written), the
- * {@link Decoder}, the {@link PartitionWriter} (per poll and partition, one database transaction
- * applies the events whose ids are not yet applied, records those ids and the partition's next
- * offset) and the {@link PositionStore} (all of it keyed by the consumer's name). Kafka offsets are
+ * {@link Decoder}, the {@link PartitionWriter} (per poll and partition, or per poll with
+ * {@link #oneTransactionPerPoll}, one database transaction applies the events whose ids are not yet
+ * applied, records those ids and each partition's next offset) and the {@link PositionStore} (all of
+ * it keyed by the consumer's name). Kafka offsets are
  * committed after those transactions, asynchronously: a crash between the two redelivers the batch,
  * and the ids make it a no-op. An event that breaks the contract is kept with its reason and
  * skipped, never half-applied. A failing batch is rolled back (the partitions that committed are
@@ -58,6 +59,8 @@ public final class IdempotentConsumer implements AutoCloseable {
     private final Thread thread;
     /** Writes a batch's partitions in parallel, a transaction each. */
     private final ExecutorService writers;
+    /** Whether a poll's partitions are written together in one transaction (else a transaction each, in parallel). */
+    private volatile boolean wholePolls;
     private volatile java.util.function.Consumer<List<Delivered>> afterCommit = batch -> { };
     private volatile Reset rewindRequest;
     private volatile CompletableFuture<Void> rewound;
@@ -88,6 +91,17 @@ public final class IdempotentConsumer implements AutoCloseable {
             w.setContextClassLoader(application);
             return w;
         });
+    }
+
+    /**
+     * Writes each poll's partitions together in one transaction instead of a transaction each in
+     * parallel (call before {@link #start}): for a handler whose work per transaction does not
+     * shrink with the batch (such as tables that are recomputed per batch and share locks across
+     * partitions), live polls of a few records then pay it once. Positions stay per partition.
+     */
+    public IdempotentConsumer oneTransactionPerPoll() {
+        this.wholePolls = true;
+        return this;
     }
 
     /** Called on the consumer's thread after each batch's transactions committed, with the events they applied (not the redelivered ones). */
@@ -204,20 +218,29 @@ public final class IdempotentConsumer implements AutoCloseable {
     }
 
     /**
-     * Applies a decoded batch: each partition's part through the {@link PartitionWriter}, the
-     * partitions in parallel (one PostgreSQL connection each; a partition's order is kept, and
-     * nothing a handler writes depends on another partition). Reports what was applied to the commit
-     * listener; throws if any part failed, after reporting the parts that committed (read again, they
-     * are no-ops).
+     * Applies a decoded batch through the {@link PartitionWriter}: all partitions in one transaction
+     * ({@link #oneTransactionPerPoll}), or each partition's part in its own, the partitions in
+     * parallel (one PostgreSQL connection each; a partition's order is kept, and nothing a handler
+     * writes depends on another partition). Reports what was applied to the commit listener; throws
+     * if any part failed, after reporting the parts that committed (read again, they are no-ops).
      */
     private void apply(ConsumerRecords<String, byte[]> records, Object[] results) throws SQLException {
         // results are in the order the decoder read them: partition after partition
-        List<Future<List<Delivered>>> parts = new ArrayList<>();
+        List<PartitionWriter.Part> all = new ArrayList<>();
         int from = 0;
         for (TopicPartition tp : records.partitions()) {
             List<Object> part = Arrays.asList(results).subList(from, from + records.records(tp).size());
             from += part.size();
-            parts.add(writers.submit(() -> writer.write(tp, part, next(records, tp))));
+            all.add(new PartitionWriter.Part(tp, part, next(records, tp)));
+        }
+        if (wholePolls) {
+            List<Delivered> appliedNow = writer.write(all);
+            afterCommit.accept(appliedNow);
+            return;
+        }
+        List<Future<List<Delivered>>> parts = new ArrayList<>();
+        for (PartitionWriter.Part part : all) {
+            parts.add(writers.submit(() -> writer.write(List.of(part))));
         }
         List<Delivered> appliedNow = new ArrayList<>(results.length);
         Exception failure = null;

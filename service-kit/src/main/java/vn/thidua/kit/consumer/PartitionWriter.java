@@ -10,11 +10,16 @@ import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 
 /**
- * Writes one partition's part of a batch in one transaction: the events not applied before go to the
- * handler, their ids, the rejected records and the partition's next offset are recorded with them.
+ * Writes partitions' parts of a batch in one transaction: the events not applied before go to the
+ * handler (each partition's in its log order), their ids, the rejected records and each partition's
+ * next offset are recorded with them.
  */
 final class PartitionWriter {
     private static final Logger LOG = Logger.getLogger(PartitionWriter.class);
+
+    /** One partition's part of a batch: the decoder's results in log order, and the offset after them. */
+    record Part(TopicPartition partition, List<Object> results, long nextOffset) {
+    }
 
     private final String name;
     private final Transactions transactions;
@@ -32,17 +37,19 @@ final class PartitionWriter {
         this.positions = positions;
     }
 
-    /** Returns the events it applied (not the redelivered ones). */
-    List<Delivered> write(TopicPartition tp, List<Object> part, long nextOffset) throws SQLException {
-        List<Delivered> decoded = new ArrayList<>(part.size());
+    /** Writes {@code parts} (distinct partitions) in one transaction; returns the events it applied (not the redelivered ones). */
+    List<Delivered> write(List<Part> parts) throws SQLException {
+        List<Delivered> decoded = new ArrayList<>();
         List<Decoder.Rejected> rejected = new ArrayList<>();
-        for (Object result : part) {
-            if (result instanceof Delivered d) {
-                decoded.add(d);
-            } else {
-                Decoder.Rejected r = (Decoder.Rejected) result;
-                LOG.errorf("consumer %s: rejected %s-%d@%d: %s", name, r.topic(), r.partition(), r.offset(), r.reason());
-                rejected.add(r);
+        for (Part part : parts) {
+            for (Object result : part.results()) {
+                if (result instanceof Delivered d) {
+                    decoded.add(d);
+                } else {
+                    Decoder.Rejected r = (Decoder.Rejected) result;
+                    LOG.errorf("consumer %s: rejected %s-%d@%d: %s", name, r.topic(), r.partition(), r.offset(), r.reason());
+                    rejected.add(r);
+                }
             }
         }
         List<Delivered> toApply = transactions.inTransaction(c -> {
@@ -58,7 +65,7 @@ final class PartitionWriter {
                 handler.apply(out, c);
             }
             positions.reject(c, rejected);
-            positions.save(c, tp, nextOffset);
+            positions.save(c, parts);
             return out;
         });
         duplicates.addAndGet(decoded.size() - toApply.size());

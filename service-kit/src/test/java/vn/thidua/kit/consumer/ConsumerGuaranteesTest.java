@@ -32,6 +32,8 @@ import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import vn.thidua.contract.chain.HashChain;
 import vn.thidua.contract.envelope.EventAttributes;
@@ -48,11 +50,11 @@ import vn.thidua.testsupport.RealServers;
 /**
  * The guarantees of the shared {@link IdempotentConsumer} on a real broker and database, with the
  * batches large enough to be decoded in parallel, read one ahead and written a partition per
- * transaction: every event is applied exactly once although one partition's write fails once, an
- * event is delivered twice and a record breaks the contract; the positions end at the log's end.
+ * transaction or a poll per transaction: every event is applied exactly once although one write
+ * fails once, an event is delivered twice and a record breaks the contract; the positions end at
+ * the log's end.
  */
 class ConsumerGuaranteesTest {
-    private static final String TOPIC = "thidua.participation.v1.consumer-test";
     private static final int PARTITIONS = 3;
     private static final int EVENTS = 3_000;
 
@@ -117,17 +119,22 @@ class ConsumerGuaranteesTest {
         broker.close();
     }
 
-    @Test
-    void every_event_is_applied_once_through_a_failed_write_a_redelivery_and_a_broken_record() throws Exception {
+    @ParameterizedTest(name = "one transaction per poll: {0}")
+    @ValueSource(booleans = {false, true})
+    void every_event_is_applied_once_through_a_failed_write_a_redelivery_and_a_broken_record(boolean wholePolls) throws Exception {
+        String name = wholePolls ? "consumer-test-polls" : "consumer-test";
+        String topic = "thidua.participation.v1." + name;
+        String table = name.replace('-', '_');
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, PARTITIONS, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(topic, PARTITIONS, (short) 1))).all().get();
         }
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("CREATE TABLE consumer_test (record_id VARCHAR(64) PRIMARY KEY, partition_no INT NOT NULL, record_offset BIGINT NOT NULL)");
+            s.execute("CREATE TABLE " + table + " (record_id VARCHAR(64) PRIMARY KEY, partition_no INT NOT NULL, record_offset BIGINT NOT NULL)");
         }
         String failing = "rec-" + (EVENTS / 2);
         AtomicBoolean failedOnce = new AtomicBoolean();
         Set<Integer> batchPartitions = ConcurrentHashMap.newKeySet();
+        AtomicBoolean mixed = new AtomicBoolean();
         Map<TopicPartition, Long> ends = new HashMap<>();
         ProducerRecord<String, byte[]> twice = null;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
@@ -143,29 +150,32 @@ class ConsumerGuaranteesTest {
                         EventType.PARTICIPATION_RECORDED.ceType(), Instant.now(), unit, "system:test", event.recordId(), 0)
                         .chainedAfter(heads.getOrDefault(partition, HashChain.GENESIS), data);
                 heads.put(partition, attributes.hash());
-                ProducerRecord<String, byte[]> record = KafkaBinding.toRecord(TOPIC, partition, attributes, data);
+                ProducerRecord<String, byte[]> record = KafkaBinding.toRecord(topic, partition, attributes, data);
                 producer.send(record);
                 if (i == 100) {
                     twice = record;
                 }
             }
             producer.send(twice); // a redelivery: the same event again
-            producer.send(new ProducerRecord<>(TOPIC, 1, "DV1", "not a cloud event".getBytes(StandardCharsets.UTF_8)));
+            producer.send(new ProducerRecord<>(topic, 1, "DV1", "not a cloud event".getBytes(StandardCharsets.UTF_8)));
             producer.flush();
             try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
                 for (int p = 0; p < PARTITIONS; p++) {
-                    TopicPartition tp = new TopicPartition(TOPIC, p);
+                    TopicPartition tp = new TopicPartition(topic, p);
                     ends.put(tp, admin.listOffsets(Map.of(tp, org.apache.kafka.clients.admin.OffsetSpec.latest())).all().get().get(tp).offset());
                 }
             }
         }
 
-        try (IdempotentConsumer consumer = new IdempotentConsumer("consumer-test", kafka, List.of(TOPIC), 1_000, Transactions.jdbc(dataSource),
-                (batch, c) -> write(batch, c, failing, failedOnce, batchPartitions))) {
+        try (IdempotentConsumer consumer = new IdempotentConsumer(name, kafka, List.of(topic), 1_000, Transactions.jdbc(dataSource),
+                (batch, c) -> write(table, batch, c, failing, failedOnce, batchPartitions, mixed))) {
+            if (wholePolls) {
+                consumer.oneTransactionPerPoll();
+            }
             java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
             consumer.onCommitted(applied -> reported.addAndGet(applied.size()));
             consumer.start();
-            await(() -> count("SELECT count(*) FROM consumer_test") == EVENTS && positions().equals(ends));
+            await(() -> count("SELECT count(*) FROM " + table) == EVENTS && positions(name, topic).equals(ends));
 
             assertThat(failedOnce).as("one partition's write failed once, and was retried").isTrue();
             assertThat(consumer.applied()).isEqualTo(EVENTS);
@@ -173,12 +183,13 @@ class ConsumerGuaranteesTest {
                     .hasValue(EVENTS);
             assertThat(consumer.duplicates()).as("the redelivered event, and the events of the partitions that committed before the failure")
                     .isGreaterThanOrEqualTo(1);
-            assertThat(count("SELECT count(*) FROM rejected_event WHERE consumer = 'consumer-test' AND topic = '" + TOPIC + "'")).isEqualTo(1);
-            assertThat(count("SELECT count(DISTINCT partition_no) FROM consumer_test")).isEqualTo(PARTITIONS);
+            assertThat(count("SELECT count(*) FROM rejected_event WHERE consumer = '" + name + "' AND topic = '" + topic + "'")).isEqualTo(1);
+            assertThat(count("SELECT count(DISTINCT partition_no) FROM " + table)).isEqualTo(PARTITIONS);
             assertThat(batchPartitions).as("batches spanning partitions were written").containsExactlyInAnyOrder(0, 1, 2);
+            assertThat(mixed.get()).as("the handler was given several partitions' events at once").isEqualTo(wholePolls);
             // each partition's records were applied in the order of the log
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                 ResultSet rs = s.executeQuery("SELECT partition_no, record_offset, CAST(substr(record_id, 5) AS INT) FROM consumer_test "
+                 ResultSet rs = s.executeQuery("SELECT partition_no, record_offset, CAST(substr(record_id, 5) AS INT) FROM " + table + " "
                          + "ORDER BY partition_no, record_offset")) {
                 int lastPartition = -1;
                 int lastNumber = -1;
@@ -245,9 +256,12 @@ class ConsumerGuaranteesTest {
     }
 
     /** The handler under test: a plain INSERT (applying an event twice would break the primary key). */
-    private static void write(List<Delivered> batch, Connection c, String failing, AtomicBoolean failedOnce, Set<Integer> partitions)
-            throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO consumer_test (record_id, partition_no, record_offset) VALUES (?, ?, ?)")) {
+    private static void write(String table, List<Delivered> batch, Connection c, String failing, AtomicBoolean failedOnce, Set<Integer> partitions,
+                              AtomicBoolean mixed) throws SQLException {
+        if (batch.stream().map(Delivered::partition).distinct().count() > 1) {
+            mixed.set(true);
+        }
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (record_id, partition_no, record_offset) VALUES (?, ?, ?)")) {
             for (Delivered d : batch) {
                 ParticipationRecorded r = (ParticipationRecorded) d.event().event();
                 if (r.recordId().equals(failing) && failedOnce.compareAndSet(false, true)) {
@@ -263,14 +277,15 @@ class ConsumerGuaranteesTest {
         }
     }
 
-    private static Map<TopicPartition, Long> positions() {
+    private static Map<TopicPartition, Long> positions(String consumer, String topic) {
         Map<TopicPartition, Long> out = new HashMap<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "SELECT partition_no, next_offset FROM consumer_position WHERE consumer = 'consumer-test' AND topic = ?")) {
-            s.setString(1, TOPIC);
+                "SELECT partition_no, next_offset FROM consumer_position WHERE consumer = ? AND topic = ?")) {
+            s.setString(1, consumer);
+            s.setString(2, topic);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    out.put(new TopicPartition(TOPIC, rs.getInt(1)), rs.getLong(2));
+                    out.put(new TopicPartition(topic, rs.getInt(1)), rs.getLong(2));
                 }
             }
         } catch (SQLException e) {
