@@ -106,14 +106,19 @@ public final class Scorer {
             unitScores.add(new ScoreTable.UnitScore(0, unit, unitScore(memberPoints, collective, size), coverage(withRecords, size), collective,
                     size, withRecords, List.copyOf(rosterPoints)));
         }
-        unitScores.sort(UNIT_ORDER);
-        List<ScoreTable.UnitScore> rankedUnits = new ArrayList<>(unitScores.size());
-        for (int i = 0; i < unitScores.size(); i++) {
-            ScoreTable.UnitScore s = unitScores.get(i);
-            rankedUnits.add(new ScoreTable.UnitScore(i + 1, s.unitCode(), s.score(), s.coverage(), s.collectivePoints(), s.rosterSize(),
+        return new ScoreTable(year, policy.version(), List.copyOf(rankedMembers), rankUnits(unitScores), List.copyOf(counted), refused);
+    }
+
+    /** The units in {@link #UNIT_ORDER}, each with its rank (1 first): the table's ranking, also of lines read back from storage. */
+    public static List<ScoreTable.UnitScore> rankUnits(List<ScoreTable.UnitScore> units) {
+        List<ScoreTable.UnitScore> ordered = new ArrayList<>(units);
+        ordered.sort(UNIT_ORDER);
+        List<ScoreTable.UnitScore> ranked = new ArrayList<>(ordered.size());
+        for (ScoreTable.UnitScore s : ordered) {
+            ranked.add(new ScoreTable.UnitScore(ranked.size() + 1, s.unitCode(), s.score(), s.coverage(), s.collectivePoints(), s.rosterSize(),
                     s.membersWithRecords(), s.roster()));
         }
-        return new ScoreTable(year, policy.version(), List.copyOf(rankedMembers), List.copyOf(rankedUnits), List.copyOf(counted), refused);
+        return List.copyOf(ranked);
     }
 
     /** The order of the members' table (rank 1 first): score, highest first, then member id. */

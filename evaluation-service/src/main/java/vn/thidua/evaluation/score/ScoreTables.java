@@ -38,7 +38,7 @@ import vn.thidua.scoring.Watermark;
  *   and its recipients' rows;</li>
  * </ul>
  * then the sums of the units touched (roster size, members with records, points, coverage, score).
- * Ranks are not stored: the units' are {@link Scorer#UNIT_ORDER} applied to the stored lines when
+ * Ranks are not stored: the units' are {@link Scorer#rankUnits} applied to the stored lines when
  * they are read (a few hundred), the members' the order of the stored scores, read with them. The
  * campaigns are read once per transaction, and only when a slice or a unit's line needs them. Only
  * OPEN years change; a CLOSED year holds the table at its close's watermark.
@@ -575,7 +575,7 @@ public class ScoreTables implements FactsListener {
         }
     }
 
-    /** The year's units in rank order (without their rosters): the stored lines in {@link Scorer#UNIT_ORDER}, ranked as read. */
+    /** The year's units in rank order (without their rosters): the stored lines ranked as read ({@link Scorer#rankUnits}). */
     public static List<ScoreTable.UnitScore> units(Connection c, int year) throws SQLException {
         List<ScoreTable.UnitScore> lines = new ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("""
@@ -588,13 +588,7 @@ public class ScoreTables implements FactsListener {
                 }
             }
         }
-        lines.sort(Scorer.UNIT_ORDER);
-        List<ScoreTable.UnitScore> out = new ArrayList<>(lines.size());
-        for (ScoreTable.UnitScore u : lines) {
-            out.add(new ScoreTable.UnitScore(out.size() + 1, u.unitCode(), u.score(), u.coverage(), u.collectivePoints(), u.rosterSize(),
-                    u.membersWithRecords(), List.of()));
-        }
-        return out;
+        return Scorer.rankUnits(lines);
     }
 
     /** The members' ranks are the order of their stored scores ({@link Scorer#MEMBER_ORDER}; member ids compared as code points). */
