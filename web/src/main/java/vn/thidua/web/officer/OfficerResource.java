@@ -113,7 +113,7 @@ public class OfficerResource {
             CampaignApi.Campaign launched = campaigns.launch(form.get("khoa"), body);
             return Response.seeOther(URI.create("/phong-trao/" + launched.campaignId() + "?moi=1")).build();
         } catch (ServiceException e) {
-            if (e.status() == 401 || e.status() == 403) {
+            if (e.accessRefused()) {
                 throw e;
             }
             return launchPage(form.echo(), form.all("basisPlanNumbers"), form.all("recipientUnitCodes"), all,
@@ -140,13 +140,12 @@ public class OfficerResource {
         String code = form.get("code") == null ? "" : form.get("code").toUpperCase(java.util.Locale.ROOT);
         try {
             if (code.isEmpty()) {
-                throw new ServiceException(new vn.thidua.web.problem.ServiceProblem(400, "invalid-request", null, null,
-                        List.of(new vn.thidua.web.problem.ServiceProblem.FieldError("code", "must not be blank"))));
+                throw ServiceException.fieldRefused("code", "must not be blank");
             }
             campaigns.putUnit(code, new CampaignApi.UnitBody(form.get("name"), form.get("head")));
             return unitsPage(Map.of(), FormErrors.none(), code);
         } catch (ServiceException e) {
-            if (e.status() == 401 || e.status() == 403) {
+            if (e.accessRefused()) {
                 throw e;
             }
             return unitsPage(form.echo(), FormErrors.of(e.problem(), UNIT_FIELDS), null);

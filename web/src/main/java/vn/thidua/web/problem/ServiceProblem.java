@@ -20,6 +20,11 @@ public record ServiceProblem(int status, String type, String title, String detai
         errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
+    /** A form's field refused by the web itself, before any service is asked: shown beside the field as a service's would be. */
+    public static ServiceProblem fieldRefused(String field, String message) {
+        return new ServiceProblem(400, "invalid-request", null, null, List.of(new FieldError(field, message)));
+    }
+
     /** The last segment of the type, e.g. {@code year-closed} for {@code https://thidua.vn/problems/year-closed}. */
     public String code() {
         if (type == null || type.isBlank()) {

@@ -100,7 +100,7 @@ public class TitlePages {
                     form.get("title"), count(form, "councilMembers"), count(form, "votesFor")));
             return page(year, null, FormErrors.none(), Map.of(), "Đã ghi kết quả bỏ phiếu: " + b.label() + " – " + b.subjectId() + ": " + b.result());
         } catch (ServiceException e) {
-            if (e.status() == 401 || e.status() == 403) {
+            if (e.accessRefused()) {
                 throw e;
             }
             return page(year, key, FormErrors.of(e.problem(), BALLOT_FIELDS), form.echo(), null);
@@ -118,14 +118,14 @@ public class TitlePages {
         echo.put("awards", String.join(",", form.all("awards")));
         try {
             if (awards.isEmpty()) {
-                throw refusal("awards", "Hãy chọn ít nhất một danh hiệu được công nhận");
+                throw ServiceException.fieldRefused("awards", "Hãy chọn ít nhất một danh hiệu được công nhận");
             }
             EvaluationApi.Decision d = evaluation.decide(year, new EvaluationApi.DecisionBody(form.get("number"), form.get("signedOn"),
                     form.get("signer"), form.get("signerPosition"), awards));
             return page(year, null, FormErrors.none(), Map.of(), "Đã ghi quyết định số " + d.decision().number() + ": công nhận "
                     + d.awards().size() + " danh hiệu.");
         } catch (ServiceException e) {
-            if (e.status() == 401 || e.status() == 403) {
+            if (e.accessRefused()) {
                 throw e;
             }
             return page(year, "decision", FormErrors.of(e.problem(), DECISION_FIELDS), echo, null);
@@ -249,11 +249,7 @@ public class TitlePages {
         try {
             return Integer.valueOf(v);
         } catch (NumberFormatException e) {
-            throw refusal(field, "phải là một số nguyên");
+            throw ServiceException.fieldRefused(field, "phải là một số nguyên");
         }
-    }
-
-    private static ServiceException refusal(String field, String message) {
-        return new ServiceException(new ServiceProblem(400, "invalid-request", null, null, List.of(new ServiceProblem.FieldError(field, message))));
     }
 }

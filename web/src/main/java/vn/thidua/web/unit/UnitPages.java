@@ -219,8 +219,7 @@ public class UnitPages {
         Map<String, String> names = new HashMap<>();
         participations.members(code, dayOf(form.echo())).forEach(m -> names.put(m.memberId(), m.fullName()));
         if (ticked.isEmpty()) {
-            errors = FormErrors.of(new vn.thidua.web.problem.ServiceProblem(400, "invalid-request", null, null,
-                    List.of(new vn.thidua.web.problem.ServiceProblem.FieldError("members", "Hãy đánh dấu ít nhất một cán bộ"))),
+            errors = FormErrors.of(vn.thidua.web.problem.ServiceProblem.fieldRefused("members", "Hãy đánh dấu ít nhất một cán bộ"),
                     List.of("members"));
         }
         for (String memberId : ticked) {
@@ -267,7 +266,7 @@ public class UnitPages {
     }
 
     private static void rethrowAccess(ServiceException e) {
-        if (e.status() == 401 || e.status() == 403) {
+        if (e.accessRefused()) {
             throw e;
         }
     }
@@ -275,8 +274,7 @@ public class UnitPages {
     private static String require(Form form, String name) {
         String v = form.get(name);
         if (v == null) {
-            throw new ServiceException(new vn.thidua.web.problem.ServiceProblem(400, "invalid-request", null, null,
-                    List.of(new vn.thidua.web.problem.ServiceProblem.FieldError(name, "must not be blank"))));
+            throw ServiceException.fieldRefused(name, "must not be blank");
         }
         return v;
     }
