@@ -2,8 +2,6 @@ package vn.thidua.testsupport;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -151,13 +149,8 @@ public final class KafkaBrokerProcess implements KafkaServer {
         try {
             Path dir = Files.createTempDirectory("thidua-kafka");
             String java = ProcessHandle.current().info().command().orElse("java");
-            int port;
-            int controllerPort;
-            try (ServerSocket a = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                 ServerSocket b = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-                port = a.getLocalPort();
-                controllerPort = b.getLocalPort();
-            }
+            int port = Ports.free();
+            int controllerPort = Ports.free();
             return start(java, System.getProperty("java.class.path"), dir, port, controllerPort, dir.resolve("kafka.log"), users);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
