@@ -56,8 +56,9 @@ import vn.thidua.testsupport.TestTokens;
  * The fault suite (issue 17): thidua as it runs in production — PostgreSQL with fsync on, a broker in
  * its own JVM, each service a process of its own from its packaged app, participation- and evaluation-service twice —
  * under concurrent load with a ledger of every request. In turn: {@code kill -9} of campaign-service,
- * of a participation instance, of the one holding the outbox relay (the other must take it over), of
- * one of two evaluation-service instances and of the broker, and a restart of PostgreSQL; the suite restarts each part
+ * of a participation instance, of the one holding the outbox relay (the other must take it over), a
+ * pause of the relay's new holder past its claim (SIGSTOP, SIGCONT), {@code kill -9} of one of two
+ * evaluation-service instances and of the broker, and a restart of PostgreSQL; the suite restarts each part
  * itself. Then every unanswered request is retried with its key and the ledger reconciled with the
  * services' answers, the topics (a plain consumer) and evaluation-service's tables: nothing lost,
  * nothing twice, and the score digest equal to the auditors' replay (the shared Scorer over the
@@ -197,6 +198,7 @@ class FaultSuiteIT {
         ServiceNode other = holder == participation1 ? participation2 : participation1;
         fault(ledger, "kill -9 " + other.name() + " (not holding the relay)", other::kill, () -> restart(other), List.of(other));
         relayFailover(ledger, problems);
+        relayPause(ledger, problems);
         fault(ledger, "kill -9 evaluation-service-1 (two instances splitting the partitions)", () -> evaluation.kill(), () -> restart(evaluation),
                 List.of(evaluation));
         fault(ledger, "kill -9 the Kafka broker", () -> {
@@ -287,15 +289,7 @@ class FaultSuiteIT {
         say("FAULT " + what);
         long t0 = System.nanoTime();
         holder.kill();
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        String owner;
-        while (!((owner = relayOwner()) != null && owner.startsWith(survivor.pid() + "@"))) {
-            if (System.nanoTime() > deadline) {
-                problems.add("the relay did not fail over to " + survivor.name() + " within 120 s (owner " + owner + ")");
-                break;
-            }
-            Thread.sleep(100);
-        }
+        awaitRelayOwner(survivor, problems);
         long failedOver = System.nanoTime();
         say("  the relay's claim moved to " + survivor.name() + " " + seconds(failedOver - t0) + " after the kill");
         holder.start();
@@ -305,6 +299,56 @@ class FaultSuiteIT {
         say("  " + holder.name() + " ready again " + seconds(recovered - t0) + " after the kill; requests first sent meanwhile: " + seen);
         table.add("| " + what + " | relay taken over in " + seconds(failedOver - t0) + "; instance back in " + seconds(recovered - t0) + " | " + seen + " |");
         Thread.sleep(3_000);
+    }
+
+    /**
+     * Pauses the instance holding the relay (SIGSTOP) until the other one has claimed the relay and
+     * sent on, then lets it go on (SIGCONT): the paused one resumes in the middle of what it was doing,
+     * its batch's sends among it, as after a long pause of the JVM or a host. Its Kafka producer was
+     * fenced by the new holder's (DECISIONS 50): whatever it still sends must not enter the chains.
+     */
+    private void relayPause(Ledger ledger, List<String> problems) throws Exception {
+        Thread.sleep(3_000);
+        ServiceNode holder = relayHolder();
+        ServiceNode survivor = holder == participation1 ? participation2 : participation1;
+        String what = "SIGSTOP " + holder.name() + " (holding the relay) until the other took it, then SIGCONT";
+        say("FAULT " + what);
+        long t0 = System.nanoTime();
+        signal("STOP", holder);
+        try {
+            awaitRelayOwner(survivor, problems);
+            Thread.sleep(3_000); // the new holder sends on: the paused one's sends, if they landed now, would fork the chains
+        } finally {
+            signal("CONT", holder);
+        }
+        long taken = System.nanoTime();
+        holder.awaitReady(START);
+        long recovered = System.nanoTime();
+        Map<String, Integer> seen = ledger.firstOutcomes(t0, recovered);
+        say("  the relay's claim moved to " + survivor.name() + " while " + holder.name() + " was stopped; resumed "
+                + seconds(taken - t0) + " after the stop, ready " + seconds(recovered - t0) + "; requests first sent meanwhile: " + seen);
+        table.add("| " + what + " | relay taken over, paused instance resumed after " + seconds(taken - t0) + " | " + seen + " |");
+        Thread.sleep(3_000);
+    }
+
+    private static void signal(String signal, ServiceNode node) throws Exception {
+        int exit = new ProcessBuilder("kill", "-" + signal, Long.toString(node.pid())).inheritIO().start().waitFor();
+        if (exit != 0) {
+            throw new IllegalStateException("kill -" + signal + " " + node.pid() + " exited with " + exit);
+        }
+    }
+
+    /** Waits (up to 120 s) until {@code next}'s process holds the relay's claim. */
+    private void awaitRelayOwner(ServiceNode next, List<String> problems) throws Exception {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        String owner;
+        while (!((owner = relayOwner()) != null && owner.startsWith(next.pid() + "@"))) {
+            if (System.nanoTime() > deadline) {
+                problems.add("the relay did not move to " + next.name() + " within 120 s (owner " + owner + ")");
+                return;
+            }
+            Thread.sleep(100);
+        }
     }
 
     // ---- retry and reconciliation ----

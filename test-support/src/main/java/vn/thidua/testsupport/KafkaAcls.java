@@ -18,7 +18,7 @@ import org.apache.kafka.common.resource.ResourceType;
 
 /**
  * thidua's Kafka ACLs, read from {@code deploy/kafka-acls.txt} (packaged with this module): one line
- * per permission, {@code user operation topic|group literal|prefixed name}.
+ * per permission, {@code user operation topic|group|transactional-id literal|prefixed name}.
  */
 public final class KafkaAcls {
     /** The super user that creates topics, users and ACLs. */
@@ -34,7 +34,8 @@ public final class KafkaAcls {
             ResourceType type = switch (f[2]) {
                 case "topic" -> ResourceType.TOPIC;
                 case "group" -> ResourceType.GROUP;
-                default -> throw new IllegalStateException("kafka-acls.txt: resource must be topic or group, not " + f[2]);
+                case "transactional-id" -> ResourceType.TRANSACTIONAL_ID;
+                default -> throw new IllegalStateException("kafka-acls.txt: resource must be topic, group or transactional-id, not " + f[2]);
             };
             out.add(new AclBinding(new ResourcePattern(type, f[4], PatternType.valueOf(f[3].toUpperCase(Locale.ROOT))),
                     new AccessControlEntry("User:" + f[0], "*", AclOperation.valueOf(f[1]), AclPermissionType.ALLOW)));

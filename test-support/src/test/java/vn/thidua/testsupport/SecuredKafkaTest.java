@@ -113,6 +113,28 @@ class SecuredKafkaTest {
                 .hasRootCauseInstanceOf(AuthorizationException.class);
     }
 
+    /** As the outbox relay sends: in a Kafka transaction under {@code transactionalId}. */
+    private static void sendInTransaction(String user, String transactionalId, Topic topic, String value) {
+        Map<String, Object> config = new HashMap<>(kafka.clientConfig(user));
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        try (KafkaProducer<String, String> p = producer(config)) {
+            p.initTransactions();
+            p.beginTransaction();
+            p.send(new ProducerRecord<>(topic.address(), "VP", value));
+            p.commitTransaction();
+        }
+    }
+
+    @Test
+    void each_service_sends_in_transactions_under_its_own_relay_id_only() {
+        sendInTransaction("participation-service", "participation-service-relay", Topic.PARTICIPATION, "ghi nhận");
+        sendInTransaction("evaluation-service", "evaluation-service-relay", Topic.AWARD, "quyết định");
+        assertThatThrownBy(() -> sendInTransaction("participation-service", "evaluation-service-relay", Topic.PARTICIPATION, "giả mạo"))
+                .isInstanceOf(AuthorizationException.class);
+        assertThatThrownBy(() -> sendInTransaction("dept-system", "dept-system-relay", Topic.NOTIFICATION, "giả mạo"))
+                .isInstanceOf(AuthorizationException.class);
+    }
+
     /** As the outbox relay reads what is on its topics after its saved heads: partitions assigned, no group. */
     private static List<String> readAssigned(String user, Topic topic) {
         Map<String, Object> config = new HashMap<>(kafka.clientConfig(user));

@@ -3,7 +3,6 @@ package vn.thidua.kit.axon;
 import java.time.Duration;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.Configurer;
 import io.micrometer.core.instrument.Gauge;
@@ -27,8 +26,8 @@ public final class EventSourcedService {
 
     private final String name;
     private final KafkaSettings kafka;
-    private final KafkaProducer<String, byte[]> producer;
     private final KafkaConsumer<String, byte[]> relayReader;
+    private final KafkaOutboxRelay relay;
     private final Configuration configuration;
     private Gauge relayLag;
 
@@ -39,12 +38,17 @@ public final class EventSourcedService {
     public EventSourcedService(String name, Configurer configurer, KafkaSettings kafka, DataSource dataSource) {
         this.name = name;
         this.kafka = kafka;
-        this.producer = KafkaClients.producer(kafka, name + "-relay");
         this.relayReader = KafkaClients.reader(kafka, name + "-relay-tail");
-        KafkaOutboxRelay.register(configurer.eventProcessing(),
-                c -> new KafkaOutboxRelay(producer, relayReader, dataSource, name), kafka.relayBatchSize());
+        this.relay = new KafkaOutboxRelay(() -> KafkaClients.transactionalProducer(kafka, relayTransactionalId(name)), relayReader,
+                dataSource, name);
+        relay.register(configurer.eventProcessing(), kafka.relayBatchSize());
         this.configuration = configurer.buildConfiguration();
         configuration.commandBus().registerDispatchInterceptor(new ActorInterceptor());
+    }
+
+    /** The {@code transactional.id} of the service's outbox relay, the same on every instance (deploy/kafka-acls.txt allows it). */
+    public static String relayTransactionalId(String serviceName) {
+        return serviceName + "-relay";
     }
 
     public void start() {
@@ -61,7 +65,7 @@ public final class EventSourcedService {
             Metrics.globalRegistry.remove(relayLag);
         }
         configuration.shutdown();
-        producer.close(Duration.ofSeconds(10));
+        relay.close();
         relayReader.close(Duration.ofSeconds(10));
     }
 

@@ -32,10 +32,15 @@ public final class KafkaClients {
         return config;
     }
 
-    /** An idempotent producer that waits for every in-sync replica ({@code acks=all}). */
-    public static KafkaProducer<String, byte[]> producer(KafkaSettings settings, String clientId) {
+    /**
+     * A transactional producer that waits for every in-sync replica ({@code acks=all}): {@code transactionalId}
+     * is the same on every instance of the service, so that the producer initialised last fences the others.
+     */
+    public static KafkaProducer<String, byte[]> transactionalProducer(KafkaSettings settings, String transactionalId) {
         Map<String, Object> config = connection(settings);
-        config.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ProducerConfig.CLIENT_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId);
+        config.put(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 60_000);
         config.put(ProducerConfig.ACKS_CONFIG, "all");
         config.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
         config.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
@@ -62,10 +67,11 @@ public final class KafkaClients {
         return new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
     }
 
-    /** A consumer without a group, to read partitions it assigns itself (it commits nothing). */
+    /** A consumer without a group, to read the committed records of partitions it assigns itself (it commits nothing). */
     public static KafkaConsumer<String, byte[]> reader(KafkaSettings settings, String clientId) {
         Map<String, Object> config = connection(settings);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         config.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 30_000);

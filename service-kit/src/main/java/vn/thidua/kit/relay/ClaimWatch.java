@@ -12,8 +12,9 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
  * The relay processor's token store, counting its claims: every claim of the segment (the processor
  * fetches its token to claim it: at start, after its work failed, after another instance held it)
  * and every release starts a new {@link #generation()}. While the generation a batch started in is
- * the one the previous batch committed in, no other relay can have sent since, so the relay need not
- * ask Kafka what is after its heads ({@link KafkaOutboxRelay}).
+ * the one the previous batch committed in, no other relay can have sent since (another instance's
+ * producer is fenced by this claim's, {@link RelayProducer}), so the relay need not ask Kafka what is
+ * after its heads ({@link KafkaOutboxRelay}).
  */
 final class ClaimWatch implements TokenStore {
     private final TokenStore store;

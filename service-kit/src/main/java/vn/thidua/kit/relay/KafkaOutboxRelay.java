@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import io.micrometer.core.instrument.Metrics;
 import io.micrometer.core.instrument.Timer;
@@ -41,13 +42,17 @@ import vn.thidua.kit.axon.Actor;
  * event's {@code ce_actor} is its {@link Actor#METADATA_KEY} metadata (carried from the command that
  * applied it), or {@code system:<service>} when it has none.
  *
- * <p>Per batch (one transaction): each event is chained after the head of its topic partition and
- * sent; before commit the producer is flushed and every send must be acknowledged ({@code acks=all});
- * then the chain heads (hash, count, offset of the head record) are saved with the token.
+ * <p>Per batch (one database transaction and one Kafka transaction): each event is chained after the
+ * head of its topic partition and sent; before commit the producer is flushed and every send must be
+ * acknowledged ({@code acks=all}); the chain heads (hash, count, offset of the head record) are saved
+ * with the token, the Kafka transaction commits, then the database's. The Kafka transaction is the
+ * relay's fence ({@link RelayProducer}): only the instance holding the segment's latest claim can add
+ * to the chains, and the sends of a batch that did not commit on Kafka are aborted, never read.
  *
- * <p>The log is the truth. A batch that failed after some of its sends were acknowledged (broker lost,
- * relay killed) is re-run from the last token, and the events may come back in another order (the
- * token is gap-aware: transactions that committed late fill gaps in between). So the first batch after
+ * <p>The log is the truth. A batch whose Kafka transaction committed but whose database transaction did
+ * not (database lost, relay killed between the two) is re-run from the last token, and the events may
+ * come back in another order (the token is gap-aware: transactions that committed late fill gaps in
+ * between). So the first batch after
  * each claim of the segment (at start, after a failure, after another instance held it: {@link ClaimWatch})
  * and after any batch that did not commit accounts for what is on Kafka after the saved heads
  * ({@link PublishedTail}; one {@code endOffsets} call, 6-46 ms): the relay's own records
@@ -68,7 +73,7 @@ public final class KafkaOutboxRelay {
     /** The start of a batch that did not ask Kafka: the previous batch committed under the same claim. */
     private static final Timer TAIL_SKIPPED = tailCheck("skipped");
 
-    private final Producer<String, byte[]> producer;
+    private final RelayProducer transactions;
     private final PublishedTail published;
     private final ChainHeads heads;
     private final String source;
@@ -82,10 +87,14 @@ public final class KafkaOutboxRelay {
     /**
      * @param serviceName this service, e.g. {@code campaign-service}: its CloudEvents source is
      *                    {@code /thidua/<serviceName>}, and the actor of events with none is {@code system:<serviceName>}
-     * @param reader      a consumer without a group, signed in as the producer is, to read the tail of the service's topics
+     * @param producers   makes a producer with the service's {@code transactional.id} (the same on every instance), one per
+     *                    claim of the relay's segment ({@link RelayProducer})
+     * @param reader      a consumer without a group, reading committed records only, signed in as the producer is, to read
+     *                    the tail of the service's topics
      */
-    public KafkaOutboxRelay(Producer<String, byte[]> producer, Consumer<String, byte[]> reader, DataSource dataSource, String serviceName) {
-        this.producer = producer;
+    public KafkaOutboxRelay(Supplier<Producer<String, byte[]>> producers, Consumer<String, byte[]> reader, DataSource dataSource,
+                            String serviceName) {
+        this.transactions = new RelayProducer(producers);
         this.heads = new ChainHeads(dataSource);
         this.source = "/thidua/" + serviceName;
         this.published = new PublishedTail(reader, source,
@@ -97,23 +106,16 @@ public final class KafkaOutboxRelay {
      * Registers the relay and its processor: one segment (one chain writer), batches of {@code batchSize},
      * the token store watched for the segment's claims ({@link ClaimWatch}).
      */
-    public static void register(EventProcessingConfigurer processing, java.util.function.Function<Configuration, KafkaOutboxRelay> relay,
-                                int batchSize) {
-        java.util.function.Function<Configuration, KafkaOutboxRelay> once = new java.util.function.Function<>() {
-            private KafkaOutboxRelay made;
-
-            @Override
-            public synchronized KafkaOutboxRelay apply(Configuration config) {
-                if (made == null) {
-                    made = relay.apply(config);
-                }
-                return made;
-            }
-        };
+    public void register(EventProcessingConfigurer processing, int batchSize) {
         processing.registerPooledStreamingEventProcessor(PROCESSOR, Configuration::eventStore,
                         (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1).maxClaimedSegments(1)
-                                .tokenStore(once.apply(config).watch(config.eventProcessingConfiguration().tokenStore(PROCESSOR))))
-                .registerEventHandler(once::apply);
+                                .tokenStore(watch(config.eventProcessingConfiguration().tokenStore(PROCESSOR))))
+                .registerEventHandler(config -> this);
+    }
+
+    /** Closes the relay's producer (after its processor has stopped). */
+    public void close() {
+        transactions.discard();
     }
 
     private ClaimWatch watch(org.axonframework.eventhandling.tokenstore.TokenStore store) {
@@ -139,14 +141,14 @@ public final class KafkaOutboxRelay {
         EventType type = EventType.of(event);
         String topic = type.topic().address();
         String key = event.partitionKey();
-        int partition = partitionFor(topic, key);
+        int partition = partitionFor(batch.producer, topic, key);
         byte[] data = EventCodec.instance().encode(event);
         ChainHeads.Key chain = new ChainHeads.Key(topic, partition);
         ChainHeads.Head head = batch.head(chain);
         EventAttributes attributes = EventAttributes.unchained(domain.getIdentifier(), source, type.ceType(), domain.getTimestamp(), key,
                         actorOf(message), domain.getAggregateIdentifier(), domain.getSequenceNumber())
                 .chainedAfter(head.hash(), data);
-        batch.sent(chain, attributes.hash(), producer.send(KafkaBinding.toRecord(topic, partition, attributes, data)));
+        batch.sent(chain, attributes.hash(), batch.producer.send(KafkaBinding.toRecord(topic, partition, attributes, data)));
     }
 
     /** The {@link Actor#METADATA_KEY} the command put on the event, or this service itself. */
@@ -155,7 +157,7 @@ public final class KafkaOutboxRelay {
         return actor instanceof String s && !s.isBlank() ? s : systemActor;
     }
 
-    private int partitionFor(String topic, String key) {
+    private int partitionFor(Producer<String, byte[]> producer, String topic, String key) {
         int partitions = partitionCounts.computeIfAbsent(topic, t -> producer.partitionsFor(t).size());
         return Utils.toPositive(Utils.murmur2(key.getBytes(StandardCharsets.UTF_8))) % partitions;
     }
@@ -163,10 +165,13 @@ public final class KafkaOutboxRelay {
     private Batch currentBatch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
         return root.getOrComputeResource(BATCH, k -> {
+            root.onRollback(u -> {
+                checkedGeneration = -1;
+                transactions.discard();
+            });
             Batch batch = new Batch();
             root.onPrepareCommit(u -> batch.complete());
             root.afterCommit(u -> checkedGeneration = batch.generation);
-            root.onRollback(u -> checkedGeneration = -1);
             return batch;
         });
     }
@@ -174,10 +179,12 @@ public final class KafkaOutboxRelay {
     /**
      * The sends and chain heads of one transaction, from what is on Kafka when it starts: asked of Kafka
      * unless the previous batch committed under the same claim of the segment (then this relay was the
-     * only writer since, and its saved heads are the log's end).
+     * only writer since, and its saved heads are the log's end). Its Kafka transaction begins first, so
+     * that a relay which held the segment before is fenced, and what it left open aborted, before the tail is read.
      */
     private final class Batch {
         private final long generation = claims == null ? -2 : claims.generation();
+        private final Producer<String, byte[]> producer = transactions.begin(generation);
         private final Map<ChainHeads.Key, ChainHeads.Head> loaded;
         private final Map<ChainHeads.Key, ChainHeads.Head> changed = new HashMap<>();
         private final Map<String, ChainHeads.Key> pending;
@@ -223,7 +230,11 @@ public final class KafkaOutboxRelay {
             sends.add(new Send(key, send));
         }
 
-        /** Every send acknowledged, then the heads (with the offsets Kafka gave) and published events saved: or the transaction fails and the batch is re-run. */
+        /**
+         * Every send acknowledged, the heads (with the offsets Kafka gave) and published events saved, then the
+         * Kafka transaction committed (the database's commits after it): or the transaction fails, Kafka's is
+         * aborted, and the batch is re-run.
+         */
         void complete() {
             producer.flush();
             Map<ChainHeads.Key, Long> lastOffsets = new HashMap<>();
@@ -241,6 +252,7 @@ public final class KafkaOutboxRelay {
             lastOffsets.forEach((key, offset) -> changed.computeIfPresent(key, (k, h) -> new ChainHeads.Head(h.hash(), h.count(), offset)));
             heads.save(changed);
             heads.savePending(found, met);
+            transactions.commit();
             LOG.debugf("relayed %d events", sends.size());
         }
     }

@@ -43,6 +43,7 @@ import vn.thidua.contract.events.EventType;
 import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.contract.events.ParticipationRecorded;
 import vn.thidua.kit.kafka.KafkaSettings;
+import vn.thidua.kit.kafka.PlainKafkaSettings;
 import vn.thidua.testsupport.KafkaServer;
 import vn.thidua.testsupport.PostgresServer;
 import vn.thidua.testsupport.RealServers;
@@ -75,43 +76,7 @@ class ConsumerGuaranteesTest {
         dataSource = ds;
         broker = RealServers.newKafka();
         bootstrap = broker.bootstrapServers();
-        kafka = new KafkaSettings() {
-            @Override
-            public String bootstrapServers() {
-                return bootstrap;
-            }
-
-            // the test's broker is unsecured: no username, so no SASL
-            @Override
-            public java.util.Optional<String> username() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public java.util.Optional<String> password() {
-                return java.util.Optional.empty();
-            }
-
-            @Override
-            public String mechanism() {
-                return vn.thidua.contract.access.KafkaLogin.SCRAM_SHA_512;
-            }
-
-            @Override
-            public int partitions() {
-                return PARTITIONS;
-            }
-
-            @Override
-            public short replicationFactor() {
-                return 1;
-            }
-
-            @Override
-            public int relayBatchSize() {
-                return 200;
-            }
-        };
+        kafka = new PlainKafkaSettings(bootstrap, PARTITIONS, 200);
     }
 
     @AfterAll
