@@ -133,6 +133,7 @@ final class Limits {
         config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.o.bootstrap);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // as every reader of the contract
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String t : topics) {
