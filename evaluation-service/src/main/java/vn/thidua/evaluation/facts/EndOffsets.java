@@ -1,22 +1,32 @@
 package vn.thidua.evaluation.facts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.clients.consumer.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.kit.kafka.KafkaClients;
 import vn.thidua.kit.kafka.KafkaSettings;
 
-/** The end of each partition of some topics now: how far the log goes, to compare with how far we read. */
+/**
+ * The end of each partition of some topics now: how far the log goes, to compare with how far we read
+ * (a consumer's stored position is the offset after the last record it applied). The writers publish
+ * in Kafka transactions, so a partition's end offset also counts the transactions' commit markers
+ * (and the aborted sends of a fenced relay, DECISIONS 50), which no reader ever gets as records: the
+ * end here is the offset after the last record a reader of committed records gets, below the last
+ * stable offset.
+ */
 @ApplicationScoped
 public class EndOffsets {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
     private final KafkaSettings kafka;
 
     public EndOffsets(KafkaSettings kafka) {
@@ -24,19 +34,51 @@ public class EndOffsets {
     }
 
     public List<PartitionOffset> of(List<String> topics) {
-        try (Admin admin = KafkaClients.admin(kafka, 30_000)) {
-            Map<String, TopicDescription> described = admin.describeTopics(topics).allTopicNames().get(30, TimeUnit.SECONDS);
-            Map<TopicPartition, OffsetSpec> request = new HashMap<>();
-            described.values().forEach(d -> d.partitions().forEach(p -> request.put(new TopicPartition(d.name(), p.partition()), OffsetSpec.latest())));
+        try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(kafka, "evaluation-service-end-offsets")) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                for (PartitionInfo p : reader.partitionsFor(topic, TIMEOUT)) {
+                    partitions.add(new TopicPartition(topic, p.partition()));
+                }
+            }
+            Map<TopicPartition, Long> stable = reader.endOffsets(partitions, TIMEOUT);
             List<PartitionOffset> out = new ArrayList<>();
-            admin.listOffsets(request).all().get(30, TimeUnit.SECONDS)
-                    .forEach((tp, info) -> out.add(new PartitionOffset(tp.topic(), tp.partition(), info.offset())));
+            for (TopicPartition tp : partitions) {
+                out.add(new PartitionOffset(tp.topic(), tp.partition(), afterLastRecord(reader, tp, stable.get(tp))));
+            }
             return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (Exception e) {
+        } catch (RuntimeException e) {
             throw new IllegalStateException("cannot read the end of the topics from Kafka at " + kafka.bootstrapServers() + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The offset after the last committed record below {@code end} (0 when there is none): read back from
+     * {@code end} in a window that grows until a record is met (markers and aborted records are skipped by the reader).
+     */
+    static long afterLastRecord(Consumer<String, byte[]> reader, TopicPartition tp, long end) {
+        reader.assign(List.of(tp));
+        long deadline = System.nanoTime() + TIMEOUT.toNanos();
+        for (long window = 16; ; window *= 8) {
+            long from = Math.max(0, end - window);
+            reader.seek(tp, from);
+            long last = -1;
+            while (reader.position(tp) < end) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("cannot read " + tp + " to its end within " + TIMEOUT);
+                }
+                for (ConsumerRecord<String, byte[]> r : reader.poll(Duration.ofMillis(200)).records(tp)) {
+                    if (r.offset() < end) {
+                        last = r.offset();
+                    }
+                }
+            }
+            if (last >= 0) {
+                return last + 1;
+            }
+            if (from == 0) {
+                return 0;
+            }
         }
     }
 

@@ -3,7 +3,7 @@ package vn.thidua.kit.kafka;
 import java.util.Optional;
 import vn.thidua.contract.access.KafkaLogin;
 
-/** The settings of a test's unsecured broker: no user, so no SASL; one replica. */
+/** The settings of an unsecured broker (tests, tools on a developer machine): no user, so no SASL; one replica. */
 public record PlainKafkaSettings(String bootstrapServers, int partitions, int relayBatchSize) implements KafkaSettings {
     @Override
     public Optional<String> username() {
