@@ -3,9 +3,11 @@ package vn.thidua.participation.record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import vn.thidua.contract.events.ParticipationKind;
@@ -35,10 +37,52 @@ public class ParticipationService {
         this.views = views;
     }
 
+    /** What the rules ask the database about a request: asked per record, or answered for a whole batch at once. */
+    private interface Lookups {
+        Optional<CampaignCatalog.Standing> standing(ParticipationRequest request);
+
+        boolean onRoster(ParticipationRequest request);
+    }
+
     /** Validates and records; must run inside a transaction. */
     public ParticipationView record(ParticipationRequest request) {
-        check(request);
+        check(request, new Lookups() {
+            @Override
+            public Optional<CampaignCatalog.Standing> standing(ParticipationRequest r) {
+                return catalog.standing(r.campaignId(), r.unitCode(), r.occurredOn().getYear());
+            }
+
+            @Override
+            public boolean onRoster(ParticipationRequest r) {
+                return rosters.isOnRoster(r.unitCode(), r.memberId(), r.occurredOn());
+            }
+        });
         return write(List.of(request)).get(0);
+    }
+
+    /**
+     * The batch's lookups: each campaign's standing read once per unit and year, and every member's
+     * roster question answered by one statement (an attendance list asks one campaign, one unit, one day).
+     */
+    private Lookups lookupsFor(List<ParticipationRequest> requests) {
+        Map<List<Object>, Optional<CampaignCatalog.Standing>> standings = new HashMap<>();
+        Set<RosterLookup.OnDay> onRoster = rosters.onRoster(requests.stream().filter(r -> r.memberId() != null).map(ParticipationService::onDay).toList());
+        return new Lookups() {
+            @Override
+            public Optional<CampaignCatalog.Standing> standing(ParticipationRequest r) {
+                int year = r.occurredOn().getYear();
+                return standings.computeIfAbsent(List.of(r.campaignId(), r.unitCode(), year), k -> catalog.standing(r.campaignId(), r.unitCode(), year));
+            }
+
+            @Override
+            public boolean onRoster(ParticipationRequest r) {
+                return onRoster.contains(onDay(r));
+            }
+        };
+    }
+
+    private static RosterLookup.OnDay onDay(ParticipationRequest r) {
+        return new RosterLookup.OnDay(r.unitCode(), r.memberId(), r.occurredOn());
     }
 
     /**
@@ -50,10 +94,11 @@ public class ParticipationService {
     public List<ParticipationView> recordAll(List<ParticipationRequest> requests) {
         List<Map<String, Object>> refused = new ArrayList<>();
         Set<List<String>> registrations = new HashSet<>();
+        Lookups lookups = lookupsFor(requests);
         for (int i = 0; i < requests.size(); i++) {
             ParticipationRequest request = requests.get(i);
             try {
-                check(request);
+                check(request, lookups);
                 if (request.kind() == ParticipationKind.REGISTERED
                         && !registrations.add(Arrays.asList(request.campaignId(), request.unitCode(), request.memberId()))) {
                     throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
@@ -71,8 +116,8 @@ public class ParticipationService {
         return write(requests);
     }
 
-    private void check(ParticipationRequest request) {
-        CampaignCatalog.Standing standing = catalog.standing(request.campaignId(), request.unitCode(), request.occurredOn().getYear())
+    private void check(ParticipationRequest request, Lookups lookups) {
+        CampaignCatalog.Standing standing = lookups.standing(request)
                 .orElseThrow(() -> new DomainException(DomainException.Kind.CONFLICT, "campaign-not-known",
                         "The campaign is not known here (yet)",
                         "campaign " + request.campaignId() + " has not been seen on thidua.campaign.v1; if it was just launched, "
@@ -92,7 +137,7 @@ public class ParticipationService {
             throw refuse("year-closed", "The year's appraisal is closed",
                     "the year-end review of " + request.occurredOn().getYear() + " is closed; nothing more counts for it", "occurredOn");
         }
-        if (request.memberId() != null && !rosters.isOnRoster(request.unitCode(), request.memberId(), request.occurredOn())) {
+        if (request.memberId() != null && !lookups.onRoster(request)) {
             throw refuse("member-not-on-roster", "The member was not on the unit's roster that day",
                     "member " + request.memberId() + " was not on the roster of " + request.unitCode() + " on " + request.occurredOn(), "memberId");
         }

@@ -9,6 +9,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.thidua.contract.events.ParticipationRecorded;
@@ -32,11 +34,24 @@ public class ParticipationViews {
         this.transaction = transaction;
     }
 
+    /** A recorded event and when it was stored: what its view is made of. */
+    public record Recorded(ParticipationRecorded event, Instant at) {
+    }
+
     /**
-     * Adds the view of a recorded event; the unique indexes refuse a second registration. The view
-     * is also kept for the rest of the transaction, for {@link #written}.
+     * Adds the views of recorded events, in one statement batch; the unique indexes refuse a second
+     * registration. The views are also kept for the rest of the transaction, for {@link #written}.
      */
-    public void insert(ParticipationRecorded event, Instant recordedAt) {
+    public void insert(List<Recorded> recorded) {
+        List<ParticipationView> views = new ArrayList<>(recorded.size());
+        for (Recorded r : recorded) {
+            views.add(viewOf(r.event(), r.at()));
+        }
+        insertAll(views);
+        views.forEach(v -> transaction.putResource(WRITTEN + v.recordId, v));
+    }
+
+    private static ParticipationView viewOf(ParticipationRecorded event, Instant recordedAt) {
         ParticipationView v = new ParticipationView();
         v.recordId = event.recordId();
         v.campaignId = event.campaignId();
@@ -49,8 +64,7 @@ public class ParticipationViews {
         v.evidenceDocument = event.evidence() == null ? null : event.evidence().documentNumber();
         v.evidenceLink = event.evidence() == null ? null : event.evidence().link();
         v.recordedAt = recordedAt.truncatedTo(ChronoUnit.MICROS); // as PostgreSQL keeps it
-        insert(v);
-        transaction.putResource(WRITTEN + v.recordId, v);
+        return v;
     }
 
     /** The view written in this transaction for {@code recordId}, if any. */
@@ -58,21 +72,31 @@ public class ParticipationViews {
         return Optional.ofNullable((ParticipationView) transaction.getResource(WRITTEN + recordId));
     }
 
-    private void insert(ParticipationView v) {
+    /** One statement for one view, a batch for more (the driver rewrites it as multi-row INSERTs: {@code reWriteBatchedInserts}). */
+    private void insertAll(List<ParticipationView> views) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("INSERT INTO participation_view (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
-            s.setString(1, v.recordId);
-            s.setString(2, v.campaignId);
-            s.setString(3, v.unitCode);
-            s.setString(4, v.memberId);
-            s.setString(5, v.kind.name());
-            s.setObject(6, v.occurredOn);
-            s.setInt(7, v.occurredYear);
-            s.setString(8, v.description);
-            s.setString(9, v.evidenceDocument);
-            s.setString(10, v.evidenceLink);
-            s.setTimestamp(11, Timestamp.from(v.recordedAt));
-            s.executeUpdate();
+            for (ParticipationView v : views) {
+                s.setString(1, v.recordId);
+                s.setString(2, v.campaignId);
+                s.setString(3, v.unitCode);
+                s.setString(4, v.memberId);
+                s.setString(5, v.kind.name());
+                s.setObject(6, v.occurredOn);
+                s.setInt(7, v.occurredYear);
+                s.setString(8, v.description);
+                s.setString(9, v.evidenceDocument);
+                s.setString(10, v.evidenceLink);
+                s.setTimestamp(11, Timestamp.from(v.recordedAt));
+                if (views.size() > 1) {
+                    s.addBatch();
+                }
+            }
+            if (views.size() > 1) {
+                s.executeBatch();
+            } else {
+                s.executeUpdate();
+            }
         } catch (SQLException e) {
             throw new ViewWriteException(e);
         }

@@ -6,6 +6,10 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import javax.sql.DataSource;
 
 /**
@@ -23,6 +27,35 @@ public class RosterLookup {
     /** Whether the member was on the unit's roster on {@code day}: joined on or before it, not left by it. */
     public boolean isOnRoster(String unitCode, String memberId, LocalDate day) {
         return wasOnRoster(unitCode, memberId, day, day);
+    }
+
+    /** A question of {@link #onRoster(Collection)}: was the member on the unit's roster that day? */
+    public record OnDay(String unitCode, String memberId, LocalDate day) {
+    }
+
+    /** Which of {@code asked} are answered yes (as {@link #isOnRoster} would answer each), in one statement. */
+    public Set<OnDay> onRoster(Collection<OnDay> asked) {
+        Set<OnDay> yes = new HashSet<>();
+        if (asked.isEmpty()) {
+            return yes;
+        }
+        List<OnDay> questions = List.copyOf(new HashSet<>(asked));
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
+                SELECT q.unit_code, q.member_id, q.day FROM unnest(?::text[], ?::text[], ?::text[]) AS q(unit_code, member_id, day)
+                WHERE EXISTS (SELECT 1 FROM roster_membership m WHERE m.unit_code = q.unit_code AND m.member_id = q.member_id
+                              AND m.joined_on <= q.day::date AND (m.left_on IS NULL OR m.left_on > q.day::date))""")) {
+            s.setArray(1, c.createArrayOf("text", questions.stream().map(OnDay::unitCode).toArray()));
+            s.setArray(2, c.createArrayOf("text", questions.stream().map(OnDay::memberId).toArray()));
+            s.setArray(3, c.createArrayOf("text", questions.stream().map(q -> q.day().toString()).toArray()));
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    yes.add(new OnDay(rs.getString(1), rs.getString(2), LocalDate.parse(rs.getString(3))));
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("roster query failed: " + e.getMessage(), e);
+        }
+        return yes;
     }
 
     /** Whether the member was on the unit's roster on at least one day from {@code from} to {@code to}, both inclusive. */

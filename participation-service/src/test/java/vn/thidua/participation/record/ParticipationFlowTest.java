@@ -151,6 +151,24 @@ class ParticipationFlowTest {
     }
 
     @Test
+    void a_batch_asks_the_roster_of_each_item_on_its_own_day() {
+        Fixtures.join("VP", "CB-105", "Đặng Thị Thùy Dương", "2022-06-01");
+        given().contentType(ContentType.JSON).body(Map.of("date", "2023-07-01")).post("/api/units/VP/members/CB-105/leave")
+                .then().statusCode(200);
+        List<Map<String, Object>> items = List.of(
+                Fixtures.record(CAMPAIGN, "TTR", "CB-102", "ACTIVITY", "2023-01-31"), // before the move into TTR
+                Fixtures.record(CAMPAIGN, "TTR", "CB-102", "ACTIVITY", "2023-02-01"),
+                Fixtures.record(CAMPAIGN, "VP", "CB-102", "ACTIVITY", "2023-02-01"), // not in VP
+                Fixtures.record(CAMPAIGN, "VP", "CB-105", "ACTIVITY", "2023-06-30"),
+                Fixtures.record(CAMPAIGN, "VP", "CB-105", "ACTIVITY", "2023-07-01"), // the day of leaving
+                Fixtures.record(CAMPAIGN, "VP", "CB-105", "ACTIVITY", "2023-06-30"));
+        given().contentType(ContentType.JSON).body(Map.of("items", items)).post("/api/participations/batch").then()
+                .statusCode(422).body("type", equalTo("https://thidua.vn/problems/batch-refused"))
+                .body("items.index", equalTo(List.of(0, 2, 4)))
+                .body("items.problem.type", everyItem(equalTo("https://thidua.vn/problems/member-not-on-roster")));
+    }
+
+    @Test
     void a_second_registration_for_the_same_campaign_is_refused() {
         Fixtures.join("VP", "CB-104", "Phạm Minh Đức", "2022-01-01");
         post(Fixtures.record(CAMPAIGN, "VP", "CB-104", "REGISTERED", "2023-01-05")).statusCode(201);
