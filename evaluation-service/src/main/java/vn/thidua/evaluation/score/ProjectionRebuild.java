@@ -67,7 +67,7 @@ public class ProjectionRebuild {
         Map<Integer, String> before = digests();
         long toRead = EndOffsets.behind(target, List.of());
         LOG.infof("rebuilding the projection from the topics (%d records to read)", toRead);
-        consumer.consumer().rewindToStart(this::dropReadModel).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
+        consumer.consumer().rewindToStart(ProjectionRebuild::dropReadModel).get(LIMIT.toSeconds(), TimeUnit.SECONDS);
         long readStarted = System.nanoTime();
         awaitPositions(target, readStarted + LIMIT.toNanos(), toRead);
         long readDone = System.nanoTime();
@@ -109,9 +109,9 @@ public class ProjectionRebuild {
     }
 
     /** The read model's own tables; the consumer forgets its applied ids and positions in the same transaction. */
-    private void dropReadModel(Connection c) throws SQLException {
+    static void dropReadModel(Connection c) throws SQLException {
         try (Statement s = c.createStatement()) {
-            s.execute("TRUNCATE ev_campaign, ev_roster, ev_record, ev_personnel, appraisal, score_year, score_member, score_roster, score_unit, counted_record");
+            s.execute("TRUNCATE ev_campaign, ev_roster, ev_record, ev_personnel, appraisal, score_year, score_member, score_member_count, score_roster, score_unit, counted_record");
         }
     }
 }

@@ -501,7 +501,8 @@ public class ScoreTables implements FactsListener {
 
     /** Drops a year's tables (they are seeded again when next read). */
     public static void forget(Connection c, int year) throws SQLException {
-        for (String table : List.of("score_year", "score_member", "score_roster", "score_unit", "counted_record")) {
+        // score_member's triggers bring the year's score_member_count to zeros; its rows go too
+        for (String table : List.of("score_year", "score_member", "score_member_count", "score_roster", "score_unit", "counted_record")) {
             try (PreparedStatement s = c.prepareStatement("DELETE FROM " + table + " WHERE year = ?")) {
                 s.setInt(1, year);
                 s.executeUpdate();
@@ -633,10 +634,15 @@ public class ScoreTables implements FactsListener {
         return out;
     }
 
-    /** A member's line with its rank, if the member is in the year's table. */
+    /**
+     * A member's line with its rank, if the member is in the year's table: one plus the members above their
+     * score (summed over the year's distinct scores, {@code score_member_count}) plus those before them at
+     * the same score ({@link #RANKED_MEMBERS}' order).
+     */
     public static Optional<ScoreTable.MemberScore> member(Connection c, int year, String memberId) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT m.full_name, m.score, 1 + (SELECT count(*) FROM score_member o WHERE o.year = m.year AND o.score > m.score)
+                SELECT m.full_name, m.score,
+                1 + coalesce((SELECT sum(n.members) FROM score_member_count n WHERE n.year = m.year AND n.score > m.score), 0)
                 + (SELECT count(*) FROM score_member o WHERE o.year = m.year AND o.score = m.score
                    AND o.member_id COLLATE "C" < m.member_id COLLATE "C")
                 FROM score_member m WHERE m.year = ? AND m.member_id = ?""")) {

@@ -249,6 +249,10 @@ class IncrementalTablesPropertyTest {
                 assertThat(head.status()).as(step).isEqualTo(close == null ? ScoreTables.OPEN : ScoreTables.CLOSED);
                 assertThat(sizes).as(step).isEqualTo(new ScoreTables.Sizes(expected.members().size(), expected.units().size()));
                 assertThat(stored.members()).as(step + ": members of " + year).isEqualTo(expected.members());
+                for (ScoreTable.MemberScore m : expected.members()) {
+                    assertThat(ScoreTables.member(c, year, m.memberId())).as(step + ": the line of " + m.memberId() + " in " + year).contains(m);
+                }
+                c.commit();
                 assertThat(stored.units()).as(step + ": units of " + year).isEqualTo(expected.units());
                 assertThat(sorted(stored.counted())).as(step + ": counted records of " + year).isEqualTo(sorted(expected.counted()));
                 assertThat(stored.refused()).as(step + ": refused in " + year).isEqualTo(expected.refused());
@@ -292,8 +296,8 @@ class IncrementalTablesPropertyTest {
             try (Connection c = DriverManager.getConnection(url, pg.username(), pg.password())) {
                 c.setAutoCommit(false);
                 try (Statement s = c.createStatement()) {
-                    s.execute("TRUNCATE ev_campaign, ev_roster, ev_record, appraisal, score_year, score_member, score_roster, score_unit, "
-                            + "counted_record, consumer_position");
+                    s.execute("TRUNCATE consumer_position");
+                    ProjectionRebuild.dropReadModel(c);
                 }
                 c.commit();
                 Log l = new Log(random, c);
