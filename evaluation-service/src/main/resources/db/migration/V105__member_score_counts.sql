@@ -14,19 +14,12 @@ CREATE TABLE score_member_count (
 
 INSERT INTO score_member_count (year, score, members) SELECT year, score, count(*) FROM score_member GROUP BY year, score;
 
--- rows locked in (year, score) order: two writers of one year never wait for each other in opposite orders
-CREATE FUNCTION score_member_counts_added() RETURNS trigger LANGUAGE plpgsql AS $$
+-- one function for rows added (sign 1) and removed (sign -1), named "changed" by each trigger; rows locked in
+-- (year, score) order: two writers of one year never wait for each other in opposite orders
+CREATE FUNCTION score_member_counts_changed() RETURNS trigger LANGUAGE plpgsql AS $$
 BEGIN
     INSERT INTO score_member_count (year, score, members)
-    SELECT year, score, count(*) FROM added GROUP BY year, score ORDER BY year, score
-    ON CONFLICT (year, score) DO UPDATE SET members = score_member_count.members + EXCLUDED.members;
-    RETURN NULL;
-END $$;
-
-CREATE FUNCTION score_member_counts_removed() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-    INSERT INTO score_member_count (year, score, members)
-    SELECT year, score, -count(*) FROM removed GROUP BY year, score ORDER BY year, score
+    SELECT year, score, TG_ARGV[0]::int * count(*) FROM changed GROUP BY year, score ORDER BY year, score
     ON CONFLICT (year, score) DO UPDATE SET members = score_member_count.members + EXCLUDED.members;
     RETURN NULL;
 END $$;
@@ -40,9 +33,9 @@ BEGIN
     RETURN NULL;
 END $$;
 
-CREATE TRIGGER score_member_counts_added AFTER INSERT ON score_member REFERENCING NEW TABLE AS added
-    FOR EACH STATEMENT EXECUTE FUNCTION score_member_counts_added();
-CREATE TRIGGER score_member_counts_removed AFTER DELETE ON score_member REFERENCING OLD TABLE AS removed
-    FOR EACH STATEMENT EXECUTE FUNCTION score_member_counts_removed();
+CREATE TRIGGER score_member_counts_added AFTER INSERT ON score_member REFERENCING NEW TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION score_member_counts_changed('1');
+CREATE TRIGGER score_member_counts_removed AFTER DELETE ON score_member REFERENCING OLD TABLE AS changed
+    FOR EACH STATEMENT EXECUTE FUNCTION score_member_counts_changed('-1');
 CREATE TRIGGER score_member_counts_moved AFTER UPDATE ON score_member REFERENCING OLD TABLE AS before NEW TABLE AS after
     FOR EACH STATEMENT EXECUTE FUNCTION score_member_counts_moved();
