@@ -14,8 +14,9 @@ import org.jboss.logging.Logger;
 import vn.thidua.contract.envelope.RawEvent;
 
 /**
- * What is on Kafka after the relay's saved chain heads: the records a batch sent before it failed
- * to commit. One {@code endOffsets} call for every partition of the relay's topics; only where a
+ * What is on Kafka after the relay's saved chain heads: the records of a batch whose Kafka transaction
+ * committed but whose database transaction did not (read committed: a batch aborted on Kafka left
+ * nothing to read). One {@code endOffsets} call for every partition of the relay's topics; only where a
  * partition holds more than its saved head is its tail read (assigned and sought, no consumer group).
  * Records of other sources or without a chain hash (foreign, poison) are passed over.
  */
