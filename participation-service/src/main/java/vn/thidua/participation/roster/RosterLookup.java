@@ -24,6 +24,14 @@ public class RosterLookup {
         this.dataSource = dataSource;
     }
 
+    /**
+     * The one definition of a membership of {@code roster_membership} (as {@code m}) covering at least one
+     * day from {@code from} to {@code to} (SQL expressions): joined on or before the last, not left by the first.
+     */
+    private static String covers(String from, String to) {
+        return "m.joined_on <= " + to + " AND (m.left_on IS NULL OR m.left_on > " + from + ")";
+    }
+
     /** Whether the member was on the unit's roster on {@code day}: joined on or before it, not left by it. */
     public boolean isOnRoster(String unitCode, String memberId, LocalDate day) {
         return wasOnRoster(unitCode, memberId, day, day);
@@ -42,8 +50,8 @@ public class RosterLookup {
         List<OnDay> questions = List.copyOf(new HashSet<>(asked));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
                 SELECT q.unit_code, q.member_id, q.day FROM unnest(?::text[], ?::text[], ?::text[]) AS q(unit_code, member_id, day)
-                WHERE EXISTS (SELECT 1 FROM roster_membership m WHERE m.unit_code = q.unit_code AND m.member_id = q.member_id
-                              AND m.joined_on <= q.day::date AND (m.left_on IS NULL OR m.left_on > q.day::date))""")) {
+                WHERE EXISTS (SELECT 1 FROM roster_membership m WHERE m.unit_code = q.unit_code AND m.member_id = q.member_id AND\s"""
+                + covers("q.day::date", "q.day::date") + ")")) {
             s.setArray(1, c.createArrayOf("text", questions.stream().map(OnDay::unitCode).toArray()));
             s.setArray(2, c.createArrayOf("text", questions.stream().map(OnDay::memberId).toArray()));
             s.setArray(3, c.createArrayOf("text", questions.stream().map(q -> q.day().toString()).toArray()));
@@ -60,9 +68,8 @@ public class RosterLookup {
 
     /** Whether the member was on the unit's roster on at least one day from {@code from} to {@code to}, both inclusive. */
     public boolean wasOnRoster(String unitCode, String memberId, LocalDate from, LocalDate to) {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT 1 FROM roster_membership
-                WHERE unit_code = ? AND member_id = ? AND joined_on <= ? AND (left_on IS NULL OR left_on > ?) LIMIT 1""")) {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "SELECT 1 FROM roster_membership m WHERE m.unit_code = ? AND m.member_id = ? AND " + covers("?", "?") + " LIMIT 1")) {
             s.setString(1, unitCode);
             s.setString(2, memberId);
             s.setObject(3, to);
