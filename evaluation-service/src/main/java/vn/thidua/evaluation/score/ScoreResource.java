@@ -117,10 +117,10 @@ public class ScoreResource {
     @APIResponse(responseCode = "404", description = "member-not-scored")
     public MemberDetail member(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId) {
         ScoreService.Year current = scores.year(year);
-        ScoreTable.MemberScore m = scores.member(year, memberId).orElseThrow(() ->
+        ScoreService.Member found = scores.member(year, memberId).orElseThrow(() ->
                 new DomainException(DomainException.Kind.NOT_FOUND, "member-not-scored", "The member has no score this year",
                         "member " + memberId + " was on no unit's roster in " + year));
-        List<ScoreTable.CountedRecord> records = scores.counted(year, memberId);
-        return new MemberDetail(year, current.status(), memberId, m.fullName(), m.score(), m.rank(), records);
+        ScoreTable.MemberScore m = found.line();
+        return new MemberDetail(year, current.status(), memberId, m.fullName(), m.score(), m.rank(), found.counted());
     }
 }

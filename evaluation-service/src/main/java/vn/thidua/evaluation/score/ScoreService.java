@@ -18,11 +18,12 @@ import vn.thidua.scoring.ScoringPolicies;
 /**
  * Reading the score tables the consumer keeps up to date ({@link ScoreTables}): a read, never a
  * recomputation. A year is seeded with the Scorer the first time it is read (once). Its digest
- * (SHA-256 over every ranked member and unit, tens of milliseconds at province size) is computed
- * from the stored lines: with the read when the tables have been still for a second (so it is of
- * exactly the lines read), otherwise in the background while records arrive (at most once a
- * second: each reads and hashes the whole table), the read then giving the last one computed and
- * saying so.
+ * (SHA-256 over every ranked member and unit, a hundred milliseconds at province size) is computed
+ * from the stored lines in the background, never by the units' read (only the first read of a
+ * year, which has none, waits for one): once the tables have been still for a second, at once;
+ * while records arrive, at most every {@link #BACKGROUND_EVERY_NANOS} (each reads and hashes the
+ * whole table). The read gives the last one computed and says whether it is of the lines it returns.
+ * {@link #head} computes the exact digest when it is not known.
  */
 @ApplicationScoped
 public class ScoreService {
@@ -37,7 +38,7 @@ public class ScoreService {
 
     private final DataSource dataSource;
     /** How long a digest computed in the background stays the one given while records arrive. */
-    private static final long BACKGROUND_EVERY_NANOS = 1_000_000_000L;
+    private static final long BACKGROUND_EVERY_NANOS = 5_000_000_000L;
 
     /** A digest, the version of the tables it was computed over, and when ({@link System#nanoTime}). */
     private record Digest(long version, String value, long computedAt) {
@@ -136,12 +137,17 @@ public class ScoreService {
         return snapshot(c -> ScoreTables.roster(c, year, unitCode));
     }
 
-    public Optional<ScoreTable.MemberScore> member(int year, String memberId) {
-        return snapshot(c -> ScoreTables.member(c, year, memberId));
+    /** A member's line and the records counted for them, read in one snapshot. */
+    public record Member(ScoreTable.MemberScore line, List<ScoreTable.CountedRecord> counted) {
     }
 
-    public List<ScoreTable.CountedRecord> counted(int year, String memberId) {
-        return snapshot(c -> ScoreTables.counted(c, year, Optional.of(memberId)));
+    /** The member's line and counted records, if the member is in the year's table. */
+    public Optional<Member> member(int year, String memberId) {
+        return snapshot(c -> {
+            Optional<ScoreTable.MemberScore> line = ScoreTables.member(c, year, memberId);
+            return line.isEmpty() ? Optional.<Member>empty()
+                    : Optional.of(new Member(line.get(), ScoreTables.counted(c, year, Optional.of(memberId))));
+        });
     }
 
     /** The whole stored table (rosters and counted records too), as the Scorer's {@link ScoreTable}. */
@@ -151,21 +157,24 @@ public class ScoreService {
     }
 
     /**
-     * The digest of the year's stored table ({@link ScoreTable#digest()}): the one known if it is of
-     * these tables; computed now if none is known or the tables have been still for a second;
-     * otherwise the last one, and a new one computed in the background if the last is a second old.
+     * The digest of the year's stored table ({@link ScoreTable#digest()}) as the units' read gives it:
+     * the one known (computed now only if none is); a new one is computed in the background if the
+     * known is of other tables and either they have been still for a second or it is
+     * {@link #BACKGROUND_EVERY_NANOS} old. A read under load never waits for a whole-table hash: the
+     * reads of the unit table at province size waited 100 ms and more whenever the consumer paused
+     * for a second (their p99 was 127 ms while records arrived; issue 16).
      */
     private Digest digest(Connection c, ScoreTables.Head head) throws SQLException {
         Digest known = digests.get(head.year());
         if (known != null && known.version() == head.version()) {
             return known;
         }
-        if (known == null || head.quiet()) {
+        if (known == null) {
             Digest now = new Digest(head.version(), ScoreTables.table(c, head, false).digest());
             digests.merge(head.year(), now, (a, b) -> a.version() > b.version() ? a : b);
             return now;
         }
-        if (System.nanoTime() - known.computedAt() >= BACKGROUND_EVERY_NANOS && digesting.add(head.year())) {
+        if ((head.quiet() || System.nanoTime() - known.computedAt() >= BACKGROUND_EVERY_NANOS) && digesting.add(head.year())) {
             digester.execute(() -> {
                 try {
                     snapshot(s -> {
