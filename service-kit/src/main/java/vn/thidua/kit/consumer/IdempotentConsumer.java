@@ -29,11 +29,12 @@ import vn.thidua.kit.kafka.KafkaClients;
 import vn.thidua.kit.kafka.KafkaSettings;
 
 /**
- * Reads thidua topics into a read model, once per event whatever Kafka redelivers. Its parts: this
+ * Reads thidua topics into a read model, once per event whatever Kafka redelivers (by a ledger of the
+ * applied ids, or by the read model's own keys: {@link #keyed}). Its parts: this
  * poll loop (the next batch polled and decoded while the current one is written), the
- * {@link Decoder}, the {@link PartitionWriter} (per poll and partition, or per poll with
- * {@link #oneTransactionPerPoll}, one database transaction applies the events whose ids are not yet
- * applied, records those ids and each partition's next offset) and the {@link PositionStore} (all of
+ * {@link Decoder}, the {@link PartitionWriter} (per poll and partition, or per group of a poll's
+ * partitions with {@link #transactionsPerPoll}, one database transaction applies the events whose ids
+ * are not yet applied, records those ids and each partition's next offset) and the {@link PositionStore} (all of
  * it keyed by the consumer's name). Kafka offsets are
  * committed after those transactions, asynchronously: a crash between the two redelivers the batch,
  * and the ids make it a no-op. An event that breaks the contract is kept with its reason and
@@ -59,8 +60,13 @@ public final class IdempotentConsumer implements AutoCloseable {
     private final Thread thread;
     /** Writes a batch's partitions in parallel, a transaction each. */
     private final ExecutorService writers;
-    /** Whether a poll's partitions are written together in one transaction (else a transaction each, in parallel). */
-    private volatile boolean wholePolls;
+    /**
+     * Into how many transactions (in parallel) a poll's partitions are grouped; 0: a transaction per
+     * partition. A poll of fewer than {@link #SPLIT_FROM} records is written in one.
+     */
+    private volatile int groupsPerPoll;
+    /** The smallest poll that {@link #transactionsPerPoll} splits: a live poll of a few records pays one transaction. */
+    static final int SPLIT_FROM = 500;
     private volatile java.util.function.Consumer<List<Delivered>> afterCommit = batch -> { };
     private volatile Reset rewindRequest;
     private volatile CompletableFuture<Void> rewound;
@@ -73,12 +79,35 @@ public final class IdempotentConsumer implements AutoCloseable {
 
     public IdempotentConsumer(String name, KafkaSettings kafka, Collection<String> topics, int maxPollRecords, Transactions transactions,
                               EventBatchHandler handler) {
+        this(name, kafka, topics, maxPollRecords, transactions, (batch, c) -> {
+            handler.apply(batch, c);
+            return batch;
+        }, true);
+    }
+
+    /**
+     * A consumer whose handler's writes are idempotent by the events' own keys: it keeps no ledger of
+     * applied ids (a row per event, as many as the read model's own; DECISIONS 53), the handler tells
+     * which events of a batch were new.
+     */
+    public static IdempotentConsumer keyed(String name, KafkaSettings kafka, Collection<String> topics, int maxPollRecords, DataSource dataSource,
+                                           TransactionManager jta, KeyedBatchHandler handler) {
+        return keyed(name, kafka, topics, maxPollRecords, Transactions.jta(jta, dataSource), handler);
+    }
+
+    public static IdempotentConsumer keyed(String name, KafkaSettings kafka, Collection<String> topics, int maxPollRecords,
+                                           Transactions transactions, KeyedBatchHandler handler) {
+        return new IdempotentConsumer(name, kafka, topics, maxPollRecords, transactions, handler, false);
+    }
+
+    private IdempotentConsumer(String name, KafkaSettings kafka, Collection<String> topics, int maxPollRecords, Transactions transactions,
+                               KeyedBatchHandler handler, boolean ledger) {
         this.name = name;
         this.transactions = transactions;
         this.positions = new PositionStore(name);
         this.decoder = new Decoder(name);
         this.metrics = new ConsumerMetrics(name);
-        this.writer = new PartitionWriter(name, transactions, handler, positions, metrics);
+        this.writer = new PartitionWriter(name, transactions, handler, ledger, positions, metrics);
         this.consumer = KafkaClients.consumer(kafka, name, name + "-" + ProcessHandle.current().pid(), maxPollRecords);
         this.consumer.subscribe(List.copyOf(topics));
         this.thread = new Thread(this::run, name);
@@ -100,7 +129,22 @@ public final class IdempotentConsumer implements AutoCloseable {
      * partitions), live polls of a few records then pay it once. Positions stay per partition.
      */
     public IdempotentConsumer oneTransactionPerPoll() {
-        this.wholePolls = true;
+        return transactionsPerPoll(1);
+    }
+
+    /**
+     * Groups each poll's partitions into at most {@code transactions} transactions written in
+     * parallel (call before {@link #start}), each group holding about as many records; a poll of
+     * fewer than {@link #SPLIT_FROM} records stays one transaction. For a rebuild or a backlog, whose
+     * polls are large: one transaction keeps one PostgreSQL backend busy while the others wait
+     * (issue 16: a rebuild's machine was a third idle). What a handler writes for one group must not
+     * depend on another's uncommitted work, as with partitions written apart.
+     */
+    public IdempotentConsumer transactionsPerPoll(int transactions) {
+        if (transactions < 1) {
+            throw new IllegalArgumentException("at least one transaction per poll: " + transactions);
+        }
+        this.groupsPerPoll = transactions;
         return this;
     }
 
@@ -218,11 +262,12 @@ public final class IdempotentConsumer implements AutoCloseable {
     }
 
     /**
-     * Applies a decoded batch through the {@link PartitionWriter}: all partitions in one transaction
-     * ({@link #oneTransactionPerPoll}), or each partition's part in its own, the partitions in
+     * Applies a decoded batch through the {@link PartitionWriter}: each group of partitions in its own
+     * transaction ({@link #transactionsPerPoll}; by default a group per partition), the groups in
      * parallel (one PostgreSQL connection each; a partition's order is kept, and nothing a handler
-     * writes depends on another partition). Reports what was applied to the commit listener; throws
-     * if any part failed, after reporting the parts that committed (read again, they are no-ops).
+     * writes depends on another group's uncommitted work). Reports what was applied to the commit
+     * listener; throws if any group failed, after reporting the groups that committed (read again,
+     * they are no-ops).
      */
     private void apply(ConsumerRecords<String, byte[]> records, Object[] results) throws SQLException {
         // results are in the order the decoder read them: partition after partition
@@ -233,20 +278,22 @@ public final class IdempotentConsumer implements AutoCloseable {
             from += part.size();
             all.add(new PartitionWriter.Part(tp, part, next(records, tp)));
         }
-        if (wholePolls) {
-            List<Delivered> appliedNow = writer.write(all);
+        List<List<PartitionWriter.Part>> groups = groups(all, groupsPerPoll == 0 ? all.size()
+                : results.length < SPLIT_FROM ? 1 : groupsPerPoll);
+        if (groups.size() == 1) {
+            List<Delivered> appliedNow = writer.write(groups.get(0));
             afterCommit.accept(appliedNow);
             return;
         }
-        List<Future<List<Delivered>>> parts = new ArrayList<>();
-        for (PartitionWriter.Part part : all) {
-            parts.add(writers.submit(() -> writer.write(List.of(part))));
+        List<Future<List<Delivered>>> written = new ArrayList<>();
+        for (List<PartitionWriter.Part> group : groups) {
+            written.add(writers.submit(() -> writer.write(group)));
         }
         List<Delivered> appliedNow = new ArrayList<>(results.length);
         Exception failure = null;
-        for (Future<List<Delivered>> part : parts) {
+        for (Future<List<Delivered>> group : written) {
             try {
-                appliedNow.addAll(part.get());
+                appliedNow.addAll(group.get());
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof Exception cause ? cause
@@ -257,7 +304,7 @@ public final class IdempotentConsumer implements AutoCloseable {
                 failure = e;
             }
         }
-        // also when a part failed: the parts that committed will be read again as no-ops, and never reported then
+        // also when a group failed: the groups that committed will be read again as no-ops, and never reported then
         afterCommit.accept(appliedNow);
         if (failure instanceof SQLException sql) {
             throw sql;
@@ -265,6 +312,30 @@ public final class IdempotentConsumer implements AutoCloseable {
         if (failure != null) {
             throw failure instanceof RuntimeException r ? r : new IllegalStateException(failure.getMessage(), failure);
         }
+    }
+
+    /** The parts in at most {@code n} groups of about as many records: the largest part first, each to the group with the fewest. */
+    static List<List<PartitionWriter.Part>> groups(List<PartitionWriter.Part> parts, int n) {
+        int count = Math.max(1, Math.min(n, parts.size()));
+        List<List<PartitionWriter.Part>> groups = new ArrayList<>(count);
+        long[] sizes = new long[count];
+        for (int i = 0; i < count; i++) {
+            groups.add(new ArrayList<>());
+        }
+        List<PartitionWriter.Part> bySize = new ArrayList<>(parts);
+        bySize.sort((a, b) -> Integer.compare(b.results().size(), a.results().size()));
+        for (PartitionWriter.Part part : bySize) {
+            int smallest = 0;
+            for (int i = 1; i < count; i++) {
+                if (sizes[i] < sizes[smallest]) {
+                    smallest = i;
+                }
+            }
+            groups.get(smallest).add(part);
+            sizes[smallest] += part.results().size();
+        }
+        groups.removeIf(List::isEmpty);
+        return groups;
     }
 
     private static long next(ConsumerRecords<String, byte[]> records, TopicPartition tp) {

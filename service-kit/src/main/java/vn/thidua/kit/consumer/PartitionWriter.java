@@ -11,8 +11,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Writes partitions' parts of a batch in one transaction: the events not applied before go to the
- * handler (each partition's in its log order), their ids, the rejected records and each partition's
- * next offset are recorded with them.
+ * handler (each partition's in its log order), their ids (unless the handler's own keys make its
+ * writes idempotent: {@link KeyedBatchHandler}), the rejected records and each partition's next
+ * offset are recorded with them.
  */
 final class PartitionWriter {
     private static final Logger LOG = Logger.getLogger(PartitionWriter.class);
@@ -23,14 +24,18 @@ final class PartitionWriter {
 
     private final String name;
     private final Transactions transactions;
-    private final EventBatchHandler handler;
+    private final KeyedBatchHandler handler;
+    /** Whether the ids of the events applied are recorded and checked ({@code applied_event}); not for a keyed handler. */
+    private final boolean ledger;
     private final PositionStore positions;
     private final ConsumerMetrics metrics;
     final AtomicLong applied = new AtomicLong();
     final AtomicLong duplicates = new AtomicLong();
 
-    PartitionWriter(String name, Transactions transactions, EventBatchHandler handler, PositionStore positions, ConsumerMetrics metrics) {
+    PartitionWriter(String name, Transactions transactions, KeyedBatchHandler handler, boolean ledger, PositionStore positions,
+                    ConsumerMetrics metrics) {
         this.name = name;
+        this.ledger = ledger;
         this.metrics = metrics;
         this.transactions = transactions;
         this.handler = handler;
@@ -53,17 +58,16 @@ final class PartitionWriter {
             }
         }
         List<Delivered> toApply = transactions.inTransaction(c -> {
-            Set<String> fresh = positions.claim(c, decoded);
+            Set<String> fresh = ledger ? positions.claim(c, decoded) : null;
             Set<String> seen = new HashSet<>();
-            List<Delivered> out = new ArrayList<>(decoded.size());
+            List<Delivered> once = new ArrayList<>(decoded.size());
             for (Delivered d : decoded) {
-                if (fresh.contains(d.event().attributes().id()) && seen.add(d.event().attributes().id())) {
-                    out.add(d);
+                String id = d.event().attributes().id();
+                if ((fresh == null || fresh.contains(id)) && seen.add(id)) {
+                    once.add(d);
                 }
             }
-            if (!out.isEmpty()) {
-                handler.apply(out, c);
-            }
+            List<Delivered> out = once.isEmpty() ? List.of() : handler.applyNew(once, c);
             positions.reject(c, rejected);
             positions.save(c, parts);
             return out;

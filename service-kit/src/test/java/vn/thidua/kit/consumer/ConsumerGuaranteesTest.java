@@ -33,7 +33,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.postgresql.ds.PGSimpleDataSource;
 import vn.thidua.contract.chain.HashChain;
 import vn.thidua.contract.envelope.EventAttributes;
@@ -84,10 +84,14 @@ class ConsumerGuaranteesTest {
         broker.close();
     }
 
-    @ParameterizedTest(name = "one transaction per poll: {0}")
-    @ValueSource(booleans = {false, true})
-    void every_event_is_applied_once_through_a_failed_write_a_redelivery_and_a_broken_record(boolean wholePolls) throws Exception {
-        String name = wholePolls ? "consumer-test-polls" : "consumer-test";
+    /**
+     * 0: a transaction per partition; n: a poll's partitions in at most n transactions (those of 500
+     * records and more split); keyed: no ledger of ids, the handler's keys tell what is new.
+     */
+    @ParameterizedTest(name = "transactions per poll: {0}, keyed: {1}")
+    @CsvSource({"0, false", "1, false", "2, false", "2, true"})
+    void every_event_is_applied_once_through_a_failed_write_a_redelivery_and_a_broken_record(int perPoll, boolean keyed) throws Exception {
+        String name = (perPoll == 0 ? "consumer-test" : "consumer-test-polls-" + perPoll) + (keyed ? "-keyed" : "");
         String topic = "thidua.participation.v1." + name;
         String table = name.replace('-', '_');
         try (Admin admin = Admin.create(Map.of("bootstrap.servers", bootstrap))) {
@@ -100,6 +104,7 @@ class ConsumerGuaranteesTest {
         AtomicBoolean failedOnce = new AtomicBoolean();
         Set<Integer> batchPartitions = ConcurrentHashMap.newKeySet();
         AtomicBoolean mixed = new AtomicBoolean();
+        Set<String> threads = ConcurrentHashMap.newKeySet();
         Map<TopicPartition, Long> ends = new HashMap<>();
         ProducerRecord<String, byte[]> twice = null;
         try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of("bootstrap.servers", bootstrap, "acks", "all"),
@@ -132,10 +137,17 @@ class ConsumerGuaranteesTest {
             }
         }
 
-        try (IdempotentConsumer consumer = new IdempotentConsumer(name, kafka, List.of(topic), 1_000, Transactions.jdbc(dataSource),
-                (batch, c) -> write(table, batch, c, failing, failedOnce, batchPartitions, mixed))) {
-            if (wholePolls) {
-                consumer.oneTransactionPerPoll();
+        try (IdempotentConsumer consumer = keyed
+                ? IdempotentConsumer.keyed(name, kafka, List.of(topic), 1_000, Transactions.jdbc(dataSource), (batch, c) -> {
+                    threads.add(Thread.currentThread().getName());
+                    return writeNew(table, batch, c, failing, failedOnce, batchPartitions, mixed);
+                })
+                : new IdempotentConsumer(name, kafka, List.of(topic), 1_000, Transactions.jdbc(dataSource), (batch, c) -> {
+                    threads.add(Thread.currentThread().getName());
+                    write(table, batch, c, failing, failedOnce, batchPartitions, mixed);
+                })) {
+            if (perPoll > 0) {
+                consumer.transactionsPerPoll(perPoll);
             }
             java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
             consumer.onCommitted(applied -> reported.addAndGet(applied.size()));
@@ -149,9 +161,17 @@ class ConsumerGuaranteesTest {
             assertThat(consumer.duplicates()).as("the redelivered event, and the events of the partitions that committed before the failure")
                     .isGreaterThanOrEqualTo(1);
             assertThat(count("SELECT count(*) FROM rejected_event WHERE consumer = '" + name + "' AND topic = '" + topic + "'")).isEqualTo(1);
+            assertThat(count("SELECT count(*) FROM applied_event WHERE consumer = '" + name + "'")).as("the ledger of applied ids")
+                    .isEqualTo(keyed ? 0 : EVENTS);
             assertThat(count("SELECT count(DISTINCT partition_no) FROM " + table)).isEqualTo(PARTITIONS);
             assertThat(batchPartitions).as("batches spanning partitions were written").containsExactlyInAnyOrder(0, 1, 2);
-            assertThat(mixed.get()).as("the handler was given several partitions' events at once").isEqualTo(wholePolls);
+            assertThat(mixed.get()).as("the handler was given several partitions' events at once").isEqualTo(perPoll > 0);
+            if (perPoll == 1) {
+                assertThat(threads).as("whole polls are written on the consumer's thread").containsOnly(name);
+            } else if (perPoll == 2) {
+                assertThat(threads).as("large polls split into transactions written in parallel by the writers")
+                        .anyMatch(t -> t.startsWith(name + "-writer-"));
+            }
             // each partition's records were applied in the order of the log
             try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
                  ResultSet rs = s.executeQuery("SELECT partition_no, record_offset, CAST(substr(record_id, 5) AS INT) FROM " + table + " "
@@ -240,6 +260,32 @@ class ConsumerGuaranteesTest {
             }
             s.executeBatch();
         }
+    }
+
+    /** The keyed handler: a record stored before is skipped by its key; returns the events stored now. */
+    private static List<Delivered> writeNew(String table, List<Delivered> batch, Connection c, String failing, AtomicBoolean failedOnce,
+                                            Set<Integer> partitions, AtomicBoolean mixed) throws SQLException {
+        if (batch.stream().map(Delivered::partition).distinct().count() > 1) {
+            mixed.set(true);
+        }
+        List<Delivered> stored = new java.util.ArrayList<>();
+        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (record_id, partition_no, record_offset) VALUES (?, ?, ?)"
+                + " ON CONFLICT DO NOTHING")) {
+            for (Delivered d : batch) {
+                ParticipationRecorded r = (ParticipationRecorded) d.event().event();
+                if (r.recordId().equals(failing) && failedOnce.compareAndSet(false, true)) {
+                    throw new SQLException("injected failure while writing " + failing);
+                }
+                partitions.add(d.partition());
+                s.setString(1, r.recordId());
+                s.setInt(2, d.partition());
+                s.setLong(3, d.offset());
+                if (s.executeUpdate() == 1) {
+                    stored.add(d);
+                }
+            }
+        }
+        return stored;
     }
 
     private static Map<TopicPartition, Long> positions(String consumer, String topic) {
