@@ -17,14 +17,15 @@ public final class ClosedYears {
     }
 
     /** Stores a close; the first one of a year stays (a year is closed once). */
-    public static void upsert(Connection c, AppraisalClosed closed) throws SQLException {
+    /** Stores a year's close unless one is stored; returns whether it was new. */
+    public static boolean upsert(Connection c, AppraisalClosed closed) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO appraisal (year, digest, closed_at, event_json) VALUES (?, ?, ?, ?) ON CONFLICT (year) DO NOTHING")) {
             s.setInt(1, closed.year());
             s.setString(2, closed.digest());
             s.setTimestamp(3, Timestamp.from(closed.closedAt()));
             s.setString(4, new String(EventCodec.instance().encode(closed), StandardCharsets.UTF_8));
-            s.executeUpdate();
+            return s.executeUpdate() == 1;
         }
     }
 

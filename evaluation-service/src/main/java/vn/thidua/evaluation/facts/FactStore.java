@@ -54,140 +54,218 @@ public class FactStore {
         this.dataSource = dataSource;
     }
 
-    /** Stores a batch of events delivered once each, inside the consumer's transaction; returns what is new. */
-    public static NewFacts apply(List<Delivered> batch, Connection c) throws SQLException {
+    /** What a batch stored: the facts that were new, and the events that brought them. */
+    public record Stored(NewFacts facts, List<Delivered> applied) {
+    }
+
+    /**
+     * Stores a batch of events inside the consumer's transaction, idempotently by their own keys
+     * (a record's id, a roster change's, a personnel event's or a close's event id or year, a
+     * campaign's id): an event stored before, redelivered or re-sent, stores nothing and is not new.
+     */
+    public static Stored apply(List<Delivered> batch, Connection c) throws SQLException {
         List<Placed> placed = new ArrayList<>(batch.size());
         for (Delivered d : batch) {
             placed.add(Placed.of(d));
         }
-        return store(placed, c);
+        boolean[] fresh = new boolean[batch.size()];
+        NewFacts facts = store(placed, c, fresh);
+        List<Delivered> applied = new ArrayList<>(batch.size());
+        for (int i = 0; i < fresh.length; i++) {
+            if (fresh[i]) {
+                applied.add(batch.get(i));
+            }
+        }
+        return new Stored(facts, applied);
     }
 
     /** Stores events (in their log order) through {@code c}; returns the facts that were not stored before. */
     public static NewFacts store(List<Placed> batch, Connection c) throws SQLException {
+        return store(batch, c, new boolean[batch.size()]);
+    }
+
+    /**
+     * Stores events; {@code fresh[i]} tells whether the i-th stored something new (an event the
+     * projection does not keep, e.g. a notification, counts as new: nothing tells it from a redelivery).
+     */
+    private static NewFacts store(List<Placed> batch, Connection c, boolean[] fresh) throws SQLException {
         List<LogFacts.Campaign> campaigns = new ArrayList<>();
-        List<NewFacts.RosterChange> roster = new ArrayList<>();
-        List<Placed> records = new ArrayList<>(batch.size());
+        List<Integer> roster = new ArrayList<>();
+        List<Integer> records = new ArrayList<>(batch.size());
+        List<Integer> personnel = new ArrayList<>();
         List<AppraisalClosed> closes = new ArrayList<>();
         try (PreparedStatement campaign = c.prepareStatement("""
-                     INSERT INTO ev_campaign (campaign_id, period_from, period_to, recipients, partition_no, record_offset)
-                     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
-             PreparedStatement rosterRow = c.prepareStatement("""
-                     INSERT INTO ev_roster (event_id, unit_code, member_id, full_name, joined_on, left_on, partition_no, record_offset)
-                     VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""");
-             PreparedStatement personnel = c.prepareStatement("""
-                     INSERT INTO ev_personnel (event_id, event_type, event_json, partition_no, record_offset)
-                     VALUES (?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
-            for (Placed d : batch) {
+                INSERT INTO ev_campaign (campaign_id, period_from, period_to, recipients, partition_no, record_offset)
+                VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""")) {
+            for (int i = 0; i < batch.size(); i++) {
+                Placed d = batch.get(i);
                 ThiduaEvent event = d.event();
                 if (event instanceof CampaignLaunched l) {
+                    // one at a time: campaigns are few, and each statement's count says whether it was new
                     campaign.setString(1, l.campaignId());
                     campaign.setObject(2, l.period().from());
                     campaign.setObject(3, l.period().to());
                     campaign.setArray(4, c.createArrayOf("text", l.recipientUnitCodes().toArray()));
                     campaign.setInt(5, d.partition());
                     campaign.setLong(6, d.offset());
-                    campaign.addBatch();
-                    campaigns.add(new LogFacts.Campaign(l.campaignId(), l.period().from(), l.period().to(), Set.copyOf(l.recipientUnitCodes())));
-                } else if (event instanceof MemberJoinedUnit j) {
-                    rosterRow(rosterRow, d, j.unitCode(), j.memberId(), j.fullName(), j.joinedOn(), null);
-                    roster.add(new NewFacts.RosterChange(j.unitCode(), j.memberId()));
-                } else if (event instanceof MemberLeftUnit l) {
-                    rosterRow(rosterRow, d, l.unitCode(), l.memberId(), l.fullName(), null, l.leftOn());
-                    roster.add(new NewFacts.RosterChange(l.unitCode(), l.memberId()));
+                    if (campaign.executeUpdate() == 1) {
+                        fresh[i] = true;
+                        campaigns.add(new LogFacts.Campaign(l.campaignId(), l.period().from(), l.period().to(), Set.copyOf(l.recipientUnitCodes())));
+                    }
+                } else if (event instanceof MemberJoinedUnit || event instanceof MemberLeftUnit) {
+                    roster.add(i);
                 } else if (event instanceof ParticipationRecorded) {
-                    records.add(d);
+                    records.add(i);
                 } else if (event instanceof AppraisalClosed a) {
-                    ClosedYears.upsert(c, a);
+                    fresh[i] = ClosedYears.upsert(c, a);
+                    // listed even when stored before: the close's own transaction stores it, the tables still open drop it when read back
                     closes.add(a);
                 } else if (EventType.of(event).topic() == Topic.PERSONNEL) {
-                    personnel.setString(1, d.eventId());
-                    personnel.setString(2, EventType.of(event).name());
-                    personnel.setString(3, new String(EventCodec.instance().encode(event), StandardCharsets.UTF_8));
-                    personnel.setInt(4, d.partition());
-                    personnel.setLong(5, d.offset());
-                    personnel.addBatch();
+                    personnel.add(i);
+                } else {
+                    fresh[i] = true;
                 }
             }
-            campaign.executeBatch();
-            rosterRow.executeBatch();
-            personnel.executeBatch();
         }
-        return new NewFacts(campaigns, roster, insertRecords(records, c), closes);
+        List<NewFacts.RosterChange> rosterChanges = insertRoster(batch, roster, c, fresh);
+        insertPersonnel(batch, personnel, c, fresh);
+        return new NewFacts(campaigns, rosterChanges, insertRecords(batch, records, c, fresh), closes);
     }
 
-    /**
-     * The batch's records in one statement over arrays (one per column): PostgreSQL parses, plans and
-     * runs it once for the batch rather than once per row as a JDBC batch does. Returns the records
-     * that were not stored before.
-     */
-    private static List<LogFacts.Record> insertRecords(List<Placed> records, Connection c) throws SQLException {
-        if (records.isEmpty()) {
+    /** The roster changes at {@code indexes} in one statement; returns those not stored before (by event id). */
+    private static List<NewFacts.RosterChange> insertRoster(List<Placed> batch, List<Integer> indexes, Connection c, boolean[] fresh)
+            throws SQLException {
+        if (indexes.isEmpty()) {
             return List.of();
         }
-        int n = records.size();
-        String[] id = new String[n], campaign = new String[n], unit = new String[n], member = new String[n], kind = new String[n],
-                occurred = new String[n], description = new String[n];
-        Integer[] year = new Integer[n], partition = new Integer[n];
+        int n = indexes.size();
+        String[] id = new String[n], unit = new String[n], member = new String[n], name = new String[n], joined = new String[n],
+                left = new String[n];
+        Integer[] partition = new Integer[n];
         Long[] offset = new Long[n];
-        for (int i = 0; i < n; i++) {
-            Placed d = records.get(i);
-            ParticipationRecorded r = (ParticipationRecorded) d.event();
-            id[i] = r.recordId();
-            campaign[i] = r.campaignId();
-            unit[i] = r.unitCode();
-            member[i] = r.memberId();
-            kind[i] = r.kind().name();
-            occurred[i] = r.occurredOn().toString();
-            year[i] = r.occurredOn().getYear();
-            description[i] = r.description();
-            partition[i] = d.partition();
-            offset[i] = d.offset();
-        }
-        Set<String> inserted = new HashSet<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                INSERT INTO ev_record (record_id, campaign_id, unit_code, member_id, kind, occurred_on, occurred_year, description,
-                partition_no, record_offset)
-                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], ?::int[], ?::text[],
-                ?::int[], ?::bigint[])
-                ON CONFLICT DO NOTHING RETURNING record_id""")) {
-            s.setArray(1, c.createArrayOf("text", id));
-            s.setArray(2, c.createArrayOf("text", campaign));
-            s.setArray(3, c.createArrayOf("text", unit));
-            s.setArray(4, c.createArrayOf("text", member));
-            s.setArray(5, c.createArrayOf("text", kind));
-            s.setArray(6, c.createArrayOf("text", occurred));
-            s.setArray(7, c.createArrayOf("int4", year));
-            s.setArray(8, c.createArrayOf("text", description));
-            s.setArray(9, c.createArrayOf("int4", partition));
-            s.setArray(10, c.createArrayOf("int8", offset));
-            try (ResultSet rs = s.executeQuery()) {
-                while (rs.next()) {
-                    inserted.add(rs.getString(1));
-                }
+        for (int k = 0; k < n; k++) {
+            Placed d = batch.get(indexes.get(k));
+            id[k] = d.eventId();
+            partition[k] = d.partition();
+            offset[k] = d.offset();
+            if (d.event() instanceof MemberJoinedUnit j) {
+                unit[k] = j.unitCode();
+                member[k] = j.memberId();
+                name[k] = j.fullName();
+                joined[k] = j.joinedOn().toString();
+            } else {
+                MemberLeftUnit l = (MemberLeftUnit) d.event();
+                unit[k] = l.unitCode();
+                member[k] = l.memberId();
+                name[k] = l.fullName();
+                left[k] = l.leftOn().toString();
             }
         }
-        List<LogFacts.Record> out = new ArrayList<>(inserted.size());
-        for (Placed d : records) {
-            ParticipationRecorded r = (ParticipationRecorded) d.event();
-            if (inserted.remove(r.recordId())) {
-                out.add(new LogFacts.Record(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn()));
+        Set<String> inserted = returning(c, """
+                INSERT INTO ev_roster (event_id, unit_code, member_id, full_name, joined_on, left_on, partition_no, record_offset)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], ?::text[]::date[], ?::int[], ?::bigint[])
+                ON CONFLICT DO NOTHING RETURNING event_id""", new Object[][] {id, unit, member, name, joined, left, partition, offset});
+        List<NewFacts.RosterChange> out = new ArrayList<>();
+        for (int k = 0; k < n; k++) {
+            if (inserted.remove(id[k])) {
+                fresh[indexes.get(k)] = true;
+                out.add(new NewFacts.RosterChange(unit[k], member[k]));
             }
         }
         return out;
     }
 
-    private static void rosterRow(PreparedStatement s, Placed d, String unit, String member, String name, LocalDate joined,
-                                  LocalDate left) throws SQLException {
-        s.setString(1, d.eventId());
-        s.setString(2, unit);
-        s.setString(3, member);
-        s.setString(4, name);
-        s.setObject(5, joined);
-        s.setObject(6, left);
-        s.setInt(7, d.partition());
-        s.setLong(8, d.offset());
-        s.addBatch();
+    /** The personnel events at {@code indexes} (kept whole, for the review), in one statement. */
+    private static void insertPersonnel(List<Placed> batch, List<Integer> indexes, Connection c, boolean[] fresh) throws SQLException {
+        if (indexes.isEmpty()) {
+            return;
+        }
+        int n = indexes.size();
+        String[] id = new String[n], type = new String[n], json = new String[n];
+        Integer[] partition = new Integer[n];
+        Long[] offset = new Long[n];
+        for (int k = 0; k < n; k++) {
+            Placed d = batch.get(indexes.get(k));
+            id[k] = d.eventId();
+            type[k] = EventType.of(d.event()).name();
+            json[k] = new String(EventCodec.instance().encode(d.event()), StandardCharsets.UTF_8);
+            partition[k] = d.partition();
+            offset[k] = d.offset();
+        }
+        Set<String> inserted = returning(c, """
+                INSERT INTO ev_personnel (event_id, event_type, event_json, partition_no, record_offset)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[])
+                ON CONFLICT DO NOTHING RETURNING event_id""", new Object[][] {id, type, json, partition, offset});
+        for (int k = 0; k < n; k++) {
+            if (inserted.remove(id[k])) {
+                fresh[indexes.get(k)] = true;
+            }
+        }
+    }
+
+    /** Runs an INSERT … SELECT FROM unnest(arrays) … RETURNING key; the arrays' SQL types from their Java element type. */
+    private static Set<String> returning(Connection c, String sql, Object[][] columns) throws SQLException {
+        Set<String> out = new HashSet<>();
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < columns.length; i++) {
+                Object[] column = columns[i];
+                String type = column instanceof Integer[] ? "int4" : column instanceof Long[] ? "int8" : "text";
+                s.setArray(i + 1, c.createArrayOf(type, column));
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    out.add(rs.getString(1));
+                }
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The records at {@code indexes} in one statement over arrays (one per column): PostgreSQL parses,
+     * plans and runs it once for the batch rather than once per row as a JDBC batch does. Returns the
+     * records that were not stored before (a record id seen before is not new).
+     */
+    private static List<LogFacts.Record> insertRecords(List<Placed> batch, List<Integer> indexes, Connection c, boolean[] fresh)
+            throws SQLException {
+        if (indexes.isEmpty()) {
+            return List.of();
+        }
+        int n = indexes.size();
+        String[] id = new String[n], campaign = new String[n], unit = new String[n], member = new String[n], kind = new String[n],
+                occurred = new String[n], description = new String[n];
+        Integer[] year = new Integer[n], partition = new Integer[n];
+        Long[] offset = new Long[n];
+        for (int k = 0; k < n; k++) {
+            Placed d = batch.get(indexes.get(k));
+            ParticipationRecorded r = (ParticipationRecorded) d.event();
+            id[k] = r.recordId();
+            campaign[k] = r.campaignId();
+            unit[k] = r.unitCode();
+            member[k] = r.memberId();
+            kind[k] = r.kind().name();
+            occurred[k] = r.occurredOn().toString();
+            year[k] = r.occurredOn().getYear();
+            description[k] = r.description();
+            partition[k] = d.partition();
+            offset[k] = d.offset();
+        }
+        Set<String> inserted = returning(c, """
+                INSERT INTO ev_record (record_id, campaign_id, unit_code, member_id, kind, occurred_on, occurred_year, description,
+                partition_no, record_offset)
+                SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[]::date[], ?::int[], ?::text[],
+                ?::int[], ?::bigint[])
+                ON CONFLICT DO NOTHING RETURNING record_id""",
+                new Object[][] {id, campaign, unit, member, kind, occurred, year, description, partition, offset});
+        List<LogFacts.Record> out = new ArrayList<>(inserted.size());
+        for (int k = 0; k < n; k++) {
+            ParticipationRecorded r = (ParticipationRecorded) batch.get(indexes.get(k)).event();
+            if (inserted.remove(r.recordId())) {
+                fresh[indexes.get(k)] = true;
+                out.add(new LogFacts.Record(r.recordId(), r.campaignId(), r.unitCode(), r.memberId(), r.kind(), r.occurredOn()));
+            }
+        }
+        return out;
     }
 
     /** The facts for scoring {@code year}: every campaign and roster change, and the year's records, inside {@code cut}. */

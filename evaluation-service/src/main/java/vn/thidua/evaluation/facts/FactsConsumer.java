@@ -34,11 +34,17 @@ public class FactsConsumer {
     private final DataSource dataSource;
 
     public FactsConsumer(KafkaSettings kafka, DataSource dataSource, TransactionManager jta, FactsListener listener,
-                         @ConfigProperty(name = "thidua.evaluation.max-poll-records", defaultValue = "2000") int maxPollRecords) {
+                         @ConfigProperty(name = "thidua.evaluation.max-poll-records", defaultValue = "2000") int maxPollRecords,
+                         @ConfigProperty(name = "thidua.evaluation.transactions-per-poll", defaultValue = "2") int transactionsPerPoll) {
         this.dataSource = dataSource;
-        // a poll's partitions in one transaction: the tables' work and the durable commit are paid once per poll, not per partition
-        this.consumer = new IdempotentConsumer(NAME, kafka, TOPICS, maxPollRecords, dataSource, jta,
-                (batch, c) -> listener.applied(FactStore.apply(batch, c), c)).oneTransactionPerPoll();
+        // a poll's partitions in few transactions: the tables' work and the durable commit are paid per group, not per partition;
+        // a large poll (a rebuild, a backlog) in parallel ones, so that more than one PostgreSQL backend works (DECISIONS 53)
+        // the fact tables' keys make every write idempotent: no ledger of applied ids beside them (DECISIONS 53)
+        this.consumer = IdempotentConsumer.keyed(NAME, kafka, TOPICS, maxPollRecords, dataSource, jta, (batch, c) -> {
+            FactStore.Stored stored = FactStore.apply(batch, c);
+            listener.applied(stored.facts(), c);
+            return stored.applied();
+        }).transactionsPerPoll(transactionsPerPoll);
     }
 
     // after the Axon configuration has created the topics

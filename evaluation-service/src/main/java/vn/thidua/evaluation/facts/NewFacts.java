@@ -6,7 +6,8 @@ import vn.thidua.scoring.LogFacts;
 
 /**
  * The facts a transaction stored that were not stored before: campaigns, roster changes (unit and
- * member), participation records (a record id seen before is not new) and closes.
+ * member), participation records (a record id seen before is not new) and closes (every close read:
+ * the close's own transaction has stored it before it is read back).
  */
 public record NewFacts(List<LogFacts.Campaign> campaigns, List<RosterChange> roster, List<LogFacts.Record> records,
                        List<AppraisalClosed> closes) {
