@@ -81,7 +81,7 @@ public class ScoreResource {
                     rows.stream().map(r -> List.<Object>of(r.rank(), r.unitCode(), r.score(), r.coverage(), r.collectivePoints(), r.rosterSize(),
                             r.membersWithRecords())).toList());
         }
-        return Response.ok(new UnitsTable(year, current.year().status(), current.year().head().policyVersion(), current.digest(),
+        return Response.ok(new UnitsTable(year, current.head().status(), current.head().policyVersion(), current.digest(),
                         current.digestCurrent(), rows),
                 MediaType.APPLICATION_JSON).build();
     }
@@ -116,11 +116,10 @@ public class ScoreResource {
     @APIResponse(responseCode = "200", description = "the member's score", content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = MemberDetail.class)))
     @APIResponse(responseCode = "404", description = "member-not-scored")
     public MemberDetail member(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @PathParam("memberId") @Pattern(regexp = InputRules.MEMBER_ID, message = "letters, digits, '.', '_' or '-'") String memberId) {
-        ScoreService.Year current = scores.year(year);
         ScoreService.Member found = scores.member(year, memberId).orElseThrow(() ->
                 new DomainException(DomainException.Kind.NOT_FOUND, "member-not-scored", "The member has no score this year",
                         "member " + memberId + " was on no unit's roster in " + year));
         ScoreTable.MemberScore m = found.line();
-        return new MemberDetail(year, current.status(), memberId, m.fullName(), m.score(), m.rank(), found.counted());
+        return new MemberDetail(year, found.head().status(), memberId, m.fullName(), m.score(), m.rank(), found.counted());
     }
 }

@@ -75,9 +75,7 @@ public class ScoreService {
     }
 
     private static boolean current(ScoreTables.Head head, Optional<AppraisalClosed> closed) {
-        return closed.isPresent()
-                ? head.status().equals(ScoreTables.CLOSED) && head.policyVersion().equals(closed.get().policyVersion())
-                : head.status().equals(ScoreTables.OPEN) && head.policyVersion().equals(ScoringPolicies.current().version());
+        return ScoreTables.current(head, closed.isPresent(), ScoringPolicies.current().version());
     }
 
     /** Seeds the year's tables with the Scorer (unless another reader just did). */
@@ -100,19 +98,23 @@ public class ScoreService {
     }
 
     /**
-     * The units' table with its head and digest, read in one snapshot; {@code digestCurrent} false
-     * when records are arriving and the digest is of the tables a moment before.
+     * The units' table with its head and digest; {@code digestCurrent} false when records are
+     * arriving and the digest is of the tables a moment before.
      */
-    public record Units(Year year, List<ScoreTable.UnitScore> units, String digest, boolean digestCurrent) {
+    public record Units(ScoreTables.Head head, List<ScoreTable.UnitScore> units, String digest, boolean digestCurrent) {
     }
 
+    /** The units' table: one statement (head and lines), the year seeded first if it never was or is stale. */
     public Units units(int year) {
-        Year seeded = year(year);
-        return snapshot(c -> {
-            ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
-            Digest digest = digest(c, head);
-            return new Units(new Year(head, seeded.closed()), ScoreTables.units(c, year), digest.value(), digest.version() == head.version());
-        });
+        String policy = ScoringPolicies.current().version();
+        Optional<ScoreTables.UnitsRead> read = autocommit(c -> ScoreTables.unitsRead(c, year));
+        if (read.isEmpty() || !ScoreTables.current(read.get().head(), read.get().closed(), policy)) {
+            seed(year);
+            read = autocommit(c -> ScoreTables.unitsRead(c, year));
+        }
+        ScoreTables.Head head = read.orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped")).head();
+        Digest digest = digest(head);
+        return new Units(head, read.get().units(), digest.value(), digest.version() == head.version());
     }
 
     /** The year's head, the digest of exactly its current tables, and how many members and units they rank. */
@@ -137,17 +139,30 @@ public class ScoreService {
         return snapshot(c -> ScoreTables.roster(c, year, unitCode));
     }
 
-    /** A member's line and the records counted for them, read in one snapshot. */
-    public record Member(ScoreTable.MemberScore line, List<ScoreTable.CountedRecord> counted) {
+    /** A member's line and the records counted for them, and the year's head. */
+    public record Member(ScoreTables.Head head, ScoreTable.MemberScore line, List<ScoreTable.CountedRecord> counted) {
     }
 
-    /** The member's line and counted records, if the member is in the year's table. */
+    /**
+     * The member's line and counted records, if the member is in the year's table, read in one
+     * snapshot of two statements (the year seeded first if it never was or is stale).
+     */
     public Optional<Member> member(int year, String memberId) {
-        return snapshot(c -> {
-            Optional<ScoreTable.MemberScore> line = ScoreTables.member(c, year, memberId);
-            return line.isEmpty() ? Optional.<Member>empty()
-                    : Optional.of(new Member(line.get(), ScoreTables.counted(c, year, Optional.of(memberId))));
-        });
+        String policy = ScoringPolicies.current().version();
+        for (int attempt = 0; ; attempt++) {
+            Optional<Optional<Member>> read = snapshot(c -> {
+                Optional<ScoreTables.MemberRead> m = ScoreTables.memberRead(c, year, memberId);
+                if (m.isEmpty() || !ScoreTables.current(m.get().head(), m.get().closed(), policy)) {
+                    return Optional.empty();
+                }
+                return Optional.of(m.get().line().isEmpty() ? Optional.<Member>empty()
+                        : Optional.of(new Member(m.get().head(), m.get().line().get(), ScoreTables.counted(c, year, Optional.of(memberId)))));
+            });
+            if (read.isPresent() || attempt > 0) {
+                return read.orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
+            }
+            seed(year);
+        }
     }
 
     /** The whole stored table (rosters and counted records too), as the Scorer's {@link ScoreTable}. */
@@ -164,13 +179,17 @@ public class ScoreService {
      * reads of the unit table at province size waited 100 ms and more whenever the consumer paused
      * for a second (their p99 was 127 ms while records arrived; issue 16).
      */
-    private Digest digest(Connection c, ScoreTables.Head head) throws SQLException {
+    private Digest digest(ScoreTables.Head head) {
         Digest known = digests.get(head.year());
         if (known != null && known.version() == head.version()) {
             return known;
         }
         if (known == null) {
-            Digest now = new Digest(head.version(), ScoreTables.table(c, head, false).digest());
+            // the year's first read: of the tables as they are now (the read's own, unless a fact was applied meanwhile)
+            Digest now = snapshot(c -> {
+                ScoreTables.Head current = ScoreTables.head(c, head.year()).orElseThrow();
+                return new Digest(current.version(), ScoreTables.table(c, current, false).digest());
+            });
             digests.merge(head.year(), now, (a, b) -> a.version() > b.version() ? a : b);
             return now;
         }
@@ -197,13 +216,19 @@ public class ScoreService {
         T from(Connection c) throws SQLException;
     }
 
-    /** Reads in one repeatable-read transaction: the head, the lines and the digest are of the same state. */
+    /**
+     * Reads in one repeatable-read transaction: the head, the lines and the digest are of the same
+     * state. The isolation is set by the transaction's first statement (sent with its BEGIN), not on
+     * the session: two round trips fewer, each a wait for a core under load.
+     */
     private <T> T snapshot(Read<T> read) {
         try (Connection c = dataSource.getConnection()) {
             boolean auto = c.getAutoCommit();
             c.setAutoCommit(false);
-            c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
             try {
+                try (java.sql.Statement s = c.createStatement()) {
+                    s.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
+                }
                 T result = read.from(c);
                 c.commit();
                 return result;
@@ -211,9 +236,17 @@ public class ScoreService {
                 c.rollback();
                 throw e;
             } finally {
-                c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
                 c.setAutoCommit(auto);
             }
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the score tables: " + e.getMessage(), e);
+        }
+    }
+
+    /** One statement on a connection of its own (a statement is its own snapshot). */
+    private <T> T autocommit(Read<T> read) {
+        try (Connection c = dataSource.getConnection()) {
+            return read.from(c);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot read the score tables: " + e.getMessage(), e);
         }

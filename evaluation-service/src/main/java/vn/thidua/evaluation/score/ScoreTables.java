@@ -554,8 +554,73 @@ public class ScoreTables implements FactsListener {
                 SELECT status, policy_version, records, counted, version, changed_at < now() - interval '1 second' FROM score_year WHERE year = ?""")) {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? Optional.of(new Head(year, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5),
-                        rs.getBoolean(6))) : Optional.empty();
+                return rs.next() ? Optional.of(head(year, rs)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Whether a year's head is of the tables its close or the current policy asks for (else the year is seeded again). */
+    public static boolean current(Head head, boolean closed, String currentPolicy) {
+        // a CLOSED table is only ever written from its close, with the close's policy
+        return closed ? head.status().equals(CLOSED) : head.status().equals(OPEN) && head.policyVersion().equals(currentPolicy);
+    }
+
+    /** The head's columns, in this order, of {@code score_year y}, then whether the year is closed. */
+    private static final String HEAD_COLUMNS = "y.status, y.policy_version, y.records, y.counted, y.version, "
+            + "y.changed_at < now() - interval '1 second', EXISTS (SELECT 1 FROM appraisal a WHERE a.year = y.year)";
+
+    private static Head head(int year, ResultSet rs) throws SQLException {
+        return new Head(year, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6));
+    }
+
+    /** A year's units' table as stored, with its head and whether the year is closed. */
+    public record UnitsRead(Head head, boolean closed, List<ScoreTable.UnitScore> units) {
+    }
+
+    /**
+     * The year's head and units in rank order in one statement (one round trip and one snapshot:
+     * under load each round trip waits for a core), if its tables are seeded.
+     */
+    public static Optional<UnitsRead> unitsRead(Connection c, int year) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + HEAD_COLUMNS
+                + ", u.unit_code, u.score, u.coverage, u.collective_points, u.roster_size, u.members_with_records"
+                + " FROM score_year y LEFT JOIN score_unit u ON u.year = y.year WHERE y.year = ?")) {
+            s.setInt(1, year);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Head head = head(year, rs);
+                boolean closed = rs.getBoolean(7);
+                List<ScoreTable.UnitScore> lines = new ArrayList<>();
+                do {
+                    if (rs.getString(8) != null) {
+                        lines.add(new ScoreTable.UnitScore(0, rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getInt(11),
+                                rs.getInt(12), rs.getInt(13), List.of()));
+                    }
+                } while (rs.next());
+                return Optional.of(new UnitsRead(head, closed, Scorer.rankUnits(lines)));
+            }
+        }
+    }
+
+    /** A member's line as stored, with the year's head and whether the year is closed; {@code line} empty when the member is not in the table. */
+    public record MemberRead(Head head, boolean closed, Optional<ScoreTable.MemberScore> line) {
+    }
+
+    /** The year's head and a member's line with its rank ({@link #member}) in one statement, if the year's tables are seeded. */
+    public static Optional<MemberRead> memberRead(Connection c, int year, String memberId) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + HEAD_COLUMNS + ", m.full_name, m.score, " + RANK_OF_M
+                + " FROM score_year y LEFT JOIN score_member m ON m.year = y.year AND m.member_id = ? WHERE y.year = ?")) {
+            s.setString(1, memberId);
+            s.setInt(2, year);
+            try (ResultSet rs = s.executeQuery()) {
+                if (!rs.next()) {
+                    return Optional.empty();
+                }
+                Optional<ScoreTable.MemberScore> line = rs.getString(8) == null ? Optional.empty()
+                        : Optional.of(new ScoreTable.MemberScore(rs.getInt(10), memberId, rs.getString(8), rs.getInt(9)));
+                return Optional.of(new MemberRead(head(year, rs), rs.getBoolean(7), line));
             }
         }
     }
@@ -635,17 +700,19 @@ public class ScoreTables implements FactsListener {
     }
 
     /**
-     * A member's line with its rank, if the member is in the year's table: one plus the members above their
-     * score (summed over the year's distinct scores, {@code score_member_count}) plus those before them at
-     * the same score ({@link #RANKED_MEMBERS}' order).
+     * A member {@code m}'s rank: one plus the members above their score (summed over the year's
+     * distinct scores, {@code score_member_count}) plus those before them at the same score
+     * ({@link #RANKED_MEMBERS}' order).
      */
+    private static final String RANK_OF_M = """
+            1 + coalesce((SELECT sum(n.members) FROM score_member_count n WHERE n.year = m.year AND n.score > m.score), 0)
+            + (SELECT count(*) FROM score_member o WHERE o.year = m.year AND o.score = m.score
+               AND o.member_id COLLATE "C" < m.member_id COLLATE "C")""";
+
+    /** A member's line with its rank ({@link #RANK_OF_M}), if the member is in the year's table. */
     public static Optional<ScoreTable.MemberScore> member(Connection c, int year, String memberId) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT m.full_name, m.score,
-                1 + coalesce((SELECT sum(n.members) FROM score_member_count n WHERE n.year = m.year AND n.score > m.score), 0)
-                + (SELECT count(*) FROM score_member o WHERE o.year = m.year AND o.score = m.score
-                   AND o.member_id COLLATE "C" < m.member_id COLLATE "C")
-                FROM score_member m WHERE m.year = ? AND m.member_id = ?""")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT m.full_name, m.score, " + RANK_OF_M
+                + " FROM score_member m WHERE m.year = ? AND m.member_id = ?")) {
             s.setInt(1, year);
             s.setString(2, memberId);
             try (ResultSet rs = s.executeQuery()) {
