@@ -175,9 +175,9 @@ public class ScoreService {
      * The digest of the year's stored table ({@link ScoreTable#digest()}) as the units' read gives it:
      * the one known (computed now only if none is); a new one is computed in the background if the
      * known is of other tables and either they have been still for a second or it is
-     * {@link #BACKGROUND_EVERY_NANOS} old. A read under load never waits for a whole-table hash: the
-     * reads of the unit table at province size waited 100 ms and more whenever the consumer paused
-     * for a second (their p99 was 127 ms while records arrived; issue 16).
+     * {@link #BACKGROUND_EVERY_NANOS} old. A read under load never waits for a whole-table hash (a
+     * hundred milliseconds at province size; before, a read did whenever the consumer had paused for
+     * a second).
      */
     private Digest digest(ScoreTables.Head head) {
         Digest known = digests.get(head.year());

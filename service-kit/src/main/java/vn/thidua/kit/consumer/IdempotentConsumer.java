@@ -58,7 +58,7 @@ public final class IdempotentConsumer implements AutoCloseable {
     private final PartitionWriter writer;
     private final ConsumerMetrics metrics;
     private final Thread thread;
-    /** Writes a batch's partitions in parallel, a transaction each. */
+    /** Writes a batch's groups of partitions in parallel, a transaction each. */
     private final ExecutorService writers;
     /**
      * Into how many transactions (in parallel) a poll's partitions are grouped; 0: a transaction per
@@ -207,7 +207,7 @@ public final class IdempotentConsumer implements AutoCloseable {
                         offsets.put(tp, new OffsetAndMetadata(next(current.records(), tp)));
                     }
                     // asynchronous: the database already holds what was applied; a commit lost in a crash only means a
-                    // redelivery, which the applied ids turn into a no-op
+                    // redelivery, which the applied ids (or a keyed handler's keys) turn into a no-op
                     consumer.commitAsync(offsets, (committed, failure) -> {
                         if (failure != null) {
                             LOG.warnf("consumer %s: offsets not committed (%s); a restart re-reads those events, applied once", name,
