@@ -140,11 +140,11 @@ class ConsumerGuaranteesTest {
         try (IdempotentConsumer consumer = keyed
                 ? IdempotentConsumer.keyed(name, kafka, List.of(topic), 1_000, Transactions.jdbc(dataSource), (batch, c) -> {
                     threads.add(Thread.currentThread().getName());
-                    return writeNew(table, batch, c, failing, failedOnce, batchPartitions, mixed);
+                    return write(table, batch, c, true, failing, failedOnce, batchPartitions, mixed);
                 })
                 : new IdempotentConsumer(name, kafka, List.of(topic), 1_000, Transactions.jdbc(dataSource), (batch, c) -> {
                     threads.add(Thread.currentThread().getName());
-                    write(table, batch, c, failing, failedOnce, batchPartitions, mixed);
+                    write(table, batch, c, false, failing, failedOnce, batchPartitions, mixed);
                 })) {
             if (perPoll > 0) {
                 consumer.transactionsPerPoll(perPoll);
@@ -241,36 +241,18 @@ class ConsumerGuaranteesTest {
     }
 
     /** The handler under test: a plain INSERT (applying an event twice would break the primary key). */
-    private static void write(String table, List<Delivered> batch, Connection c, String failing, AtomicBoolean failedOnce, Set<Integer> partitions,
-                              AtomicBoolean mixed) throws SQLException {
-        if (batch.stream().map(Delivered::partition).distinct().count() > 1) {
-            mixed.set(true);
-        }
-        try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (record_id, partition_no, record_offset) VALUES (?, ?, ?)")) {
-            for (Delivered d : batch) {
-                ParticipationRecorded r = (ParticipationRecorded) d.event().event();
-                if (r.recordId().equals(failing) && failedOnce.compareAndSet(false, true)) {
-                    throw new SQLException("injected failure while writing " + failing);
-                }
-                partitions.add(d.partition());
-                s.setString(1, r.recordId());
-                s.setInt(2, d.partition());
-                s.setLong(3, d.offset());
-                s.addBatch();
-            }
-            s.executeBatch();
-        }
-    }
-
-    /** The keyed handler: a record stored before is skipped by its key; returns the events stored now. */
-    private static List<Delivered> writeNew(String table, List<Delivered> batch, Connection c, String failing, AtomicBoolean failedOnce,
-                                            Set<Integer> partitions, AtomicBoolean mixed) throws SQLException {
+    /**
+     * The test's handler: stores each record (fails once on {@code failing}); keyed, a record stored
+     * before is skipped by its key, else a second one would break the table's key. Returns the events stored now.
+     */
+    private static List<Delivered> write(String table, List<Delivered> batch, Connection c, boolean keyed, String failing,
+                                         AtomicBoolean failedOnce, Set<Integer> partitions, AtomicBoolean mixed) throws SQLException {
         if (batch.stream().map(Delivered::partition).distinct().count() > 1) {
             mixed.set(true);
         }
         List<Delivered> stored = new java.util.ArrayList<>();
         try (PreparedStatement s = c.prepareStatement("INSERT INTO " + table + " (record_id, partition_no, record_offset) VALUES (?, ?, ?)"
-                + " ON CONFLICT DO NOTHING")) {
+                + (keyed ? " ON CONFLICT DO NOTHING" : ""))) {
             for (Delivered d : batch) {
                 ParticipationRecorded r = (ParticipationRecorded) d.event().event();
                 if (r.recordId().equals(failing) && failedOnce.compareAndSet(false, true)) {
