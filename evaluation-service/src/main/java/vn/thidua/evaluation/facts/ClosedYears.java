@@ -16,8 +16,7 @@ public final class ClosedYears {
     private ClosedYears() {
     }
 
-    /** Stores a close; the first one of a year stays (a year is closed once). */
-    /** Stores a year's close unless one is stored; returns whether it was new. */
+    /** Stores a close; the first one of a year stays (a year is closed once). Returns whether it was new. */
     public static boolean upsert(Connection c, AppraisalClosed closed) throws SQLException {
         try (PreparedStatement s = c.prepareStatement(
                 "INSERT INTO appraisal (year, digest, closed_at, event_json) VALUES (?, ?, ?, ?) ON CONFLICT (year) DO NOTHING")) {
