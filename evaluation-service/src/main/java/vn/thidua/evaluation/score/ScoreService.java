@@ -149,20 +149,29 @@ public class ScoreService {
      */
     public Optional<Member> member(int year, String memberId) {
         String policy = ScoringPolicies.current().version();
-        for (int attempt = 0; ; attempt++) {
-            Optional<Optional<Member>> read = snapshot(c -> {
-                Optional<ScoreTables.MemberRead> m = ScoreTables.memberRead(c, year, memberId);
-                if (m.isEmpty() || !ScoreTables.current(m.get().head(), m.get().closed(), policy)) {
-                    return Optional.empty();
-                }
-                return Optional.of(m.get().line().isEmpty() ? Optional.<Member>empty()
-                        : Optional.of(new Member(m.get().head(), m.get().line().get(), ScoreTables.counted(c, year, Optional.of(memberId)))));
-            });
-            if (read.isPresent() || attempt > 0) {
-                return read.orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
-            }
+        Optional<MemberSnapshot> read = readMember(year, memberId, policy);
+        if (read.isEmpty()) {
             seed(year);
+            read = readMember(year, memberId, policy);
         }
+        MemberSnapshot found = read.orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
+        return found.read().line().map(line -> new Member(found.read().head(), line, found.counted()));
+    }
+
+    /** A member's read and their counted records (none when they are not in the table), in one snapshot. */
+    private record MemberSnapshot(ScoreTables.MemberRead read, List<ScoreTable.CountedRecord> counted) {
+    }
+
+    /** The member's read in one snapshot; empty when the year's tables are not seeded or not current. */
+    private Optional<MemberSnapshot> readMember(int year, String memberId, String policy) {
+        return snapshot(c -> {
+            Optional<ScoreTables.MemberRead> m = ScoreTables.memberRead(c, year, memberId);
+            if (m.isEmpty() || !ScoreTables.current(m.get().head(), m.get().closed(), policy)) {
+                return Optional.empty();
+            }
+            return Optional.of(new MemberSnapshot(m.get(),
+                    m.get().line().isPresent() ? ScoreTables.counted(c, year, Optional.of(memberId)) : List.of()));
+        });
     }
 
     /** The whole stored table (rosters and counted records too), as the Scorer's {@link ScoreTable}. */
