@@ -93,11 +93,17 @@ final class Probes {
         return r.body().contains("\"" + recordId + "\"");
     }
 
+    /** Times one read of the unit table: the request and the whole answer received, not the bench's parsing of it afterwards. */
     private void readTable() throws Exception {
         long t = System.nanoTime();
-        run.http.ok("GET", run.o.evaluationUrl + "/api/scores/" + Workload.YEAR + "/units", null, null);
+        HttpResponse<String> r = run.http.send("GET", run.o.evaluationUrl + "/api/scores/" + Workload.YEAR + "/units", null, null,
+                Duration.ofSeconds(60));
+        long micros = Math.max(1, (System.nanoTime() - t) / 1000);
+        if (r.statusCode() != 200 || !run.http.json.readTree(r.body()).path("units").isArray()) {
+            throw new IllegalStateException("GET the unit table answered " + r.statusCode() + ": " + r.body());
+        }
         synchronized (tableReads) {
-            tableReads.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
+            tableReads.recordValue(micros);
         }
         Thread.sleep(20);
     }

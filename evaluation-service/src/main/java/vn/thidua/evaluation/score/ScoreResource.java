@@ -2,6 +2,7 @@ package vn.thidua.evaluation.score;
 
 import vn.thidua.kit.input.InputRules;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.inject.Singleton;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Pattern;
@@ -23,6 +24,7 @@ import vn.thidua.kit.security.Roles;
 import vn.thidua.scoring.ScoreTable;
 
 /** The year's score tables: units, the members of a unit, one member with the records that made the score. */
+@Singleton
 @Path("/api/scores/{year}")
 @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
 @Tag(name = "Kết quả thi đua (scores)")
@@ -74,7 +76,7 @@ public class ScoreResource {
             @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = UnitsTable.class)), @Content(mediaType = Csv.MEDIA_TYPE, schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING))})
     public Response units(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year, @QueryParam("format") String format) {
         ScoreService.Units current = scores.units(year);
-        List<UnitRow> rows = current.units().stream().map(UnitRow::of).toList();
+        List<UnitRow> rows = rowsOf(current.units());
         if ("csv".equalsIgnoreCase(format)) {
             return Csv.of("diem-thi-dua-don-vi-" + year + ".csv",
                     List.of("Hạng", "Mã đơn vị", "Điểm", "Tỷ lệ tham gia", "Điểm tập thể", "Số người", "Số người có kết quả"),
@@ -84,6 +86,22 @@ public class ScoreResource {
         return Response.ok(new UnitsTable(year, current.head().status(), current.head().policyVersion(), current.digest(),
                         current.digestCurrent(), rows),
                 MediaType.APPLICATION_JSON).build();
+    }
+
+    /** The lines last answered and their rows: ScoreService gives the same (immutable) list again while the year's version stays. */
+    private record Answered(List<ScoreTable.UnitScore> lines, List<UnitRow> rows) {
+    }
+
+    private volatile Answered lastAnswered = new Answered(List.of(), List.of());
+
+    private List<UnitRow> rowsOf(List<ScoreTable.UnitScore> lines) {
+        Answered last = lastAnswered;
+        if (last.lines() == lines) {
+            return last.rows();
+        }
+        List<UnitRow> rows = lines.stream().map(UnitRow::of).toList();
+        lastAnswered = new Answered(lines, rows);
+        return rows;
     }
 
     @GET

@@ -573,25 +573,35 @@ public class ScoreTables implements FactsListener {
         return new Head(year, rs.getString(1), rs.getString(2), rs.getLong(3), rs.getLong(4), rs.getLong(5), rs.getBoolean(6));
     }
 
-    /** A year's units' table as stored, with its head and whether the year is closed. */
-    public record UnitsRead(Head head, boolean closed, List<ScoreTable.UnitScore> units) {
+    /**
+     * A year's units' table as stored, with its head and whether the year is closed; {@code units}
+     * empty when they were not read because the caller holds those of the same version.
+     */
+    public record UnitsRead(Head head, boolean closed, Optional<List<ScoreTable.UnitScore>> units) {
     }
 
     /**
      * The year's head and units in rank order in one statement (one round trip and one snapshot:
-     * under load each round trip waits for a core), if its tables are seeded.
+     * under load each round trip waits for a core), if its tables are seeded. The lines are read only
+     * if the year's version is not {@code knownVersion}: every change of a year's lines gives it a new
+     * version ({@code score_version}, a sequence: never twice, not even after a rebuild), so a caller
+     * holding the lines of that version has them.
      */
-    public static Optional<UnitsRead> unitsRead(Connection c, int year) throws SQLException {
+    public static Optional<UnitsRead> unitsRead(Connection c, int year, long knownVersion) throws SQLException {
         try (PreparedStatement s = c.prepareStatement("SELECT " + HEAD_COLUMNS
                 + ", u.unit_code, u.score, u.coverage, u.collective_points, u.roster_size, u.members_with_records"
-                + " FROM score_year y LEFT JOIN score_unit u ON u.year = y.year WHERE y.year = ?")) {
-            s.setInt(1, year);
+                + " FROM score_year y LEFT JOIN score_unit u ON u.year = y.year AND y.version <> ? WHERE y.year = ?")) {
+            s.setLong(1, knownVersion);
+            s.setInt(2, year);
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     return Optional.empty();
                 }
                 Head head = head(year, rs);
                 boolean closed = rs.getBoolean(7);
+                if (head.version() == knownVersion) {
+                    return Optional.of(new UnitsRead(head, closed, Optional.empty()));
+                }
                 List<ScoreTable.UnitScore> lines = new ArrayList<>();
                 do {
                     if (rs.getString(8) != null) {
@@ -599,7 +609,7 @@ public class ScoreTables implements FactsListener {
                                 rs.getInt(12), rs.getInt(13), List.of()));
                     }
                 } while (rs.next());
-                return Optional.of(new UnitsRead(head, closed, Scorer.rankUnits(lines)));
+                return Optional.of(new UnitsRead(head, closed, Optional.of(Scorer.rankUnits(lines))));
             }
         }
     }

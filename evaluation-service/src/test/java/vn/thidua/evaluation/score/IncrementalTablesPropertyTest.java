@@ -67,6 +67,8 @@ class IncrementalTablesPropertyTest {
     private long countedSeen;
     private long refusedSeen;
     private long rosterSeen;
+    /** Every version of a year's tables seen, over all the logs (rebuilds between them), with its units' lines. */
+    private final Map<Long, List<ScoreTable.UnitScore>> linesOfVersion = new HashMap<>();
 
     @BeforeAll
     static void database() {
@@ -252,7 +254,16 @@ class IncrementalTablesPropertyTest {
                 for (ScoreTable.MemberScore m : expected.members()) {
                     assertThat(ScoreTables.member(c, year, m.memberId())).as(step + ": the line of " + m.memberId() + " in " + year).contains(m);
                 }
+                // the units' read (ScoreService keeps the lines last read, and skips reading them while the version is theirs)
+                ScoreTables.UnitsRead read = ScoreTables.unitsRead(c, year, 0).orElseThrow();
+                ScoreTables.UnitsRead unchanged = ScoreTables.unitsRead(c, year, read.head().version()).orElseThrow();
                 c.commit();
+                assertThat(read.units()).as(step + ": units' read of " + year).contains(expected.units().stream()
+                        .map(u -> new ScoreTable.UnitScore(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(), u.rosterSize(),
+                                u.membersWithRecords(), List.of())).toList());
+                assertThat(unchanged.units()).as(step + ": no lines read for the version held").isEmpty();
+                assertThat(linesOfVersion.putIfAbsent(read.head().version(), read.units().orElseThrow()))
+                        .as(step + ": a version names one table, never two").isIn(null, read.units().orElseThrow());
                 assertThat(stored.units()).as(step + ": units of " + year).isEqualTo(expected.units());
                 assertThat(sorted(stored.counted())).as(step + ": counted records of " + year).isEqualTo(sorted(expected.counted()));
                 assertThat(stored.refused()).as(step + ": refused in " + year).isEqualTo(expected.refused());
