@@ -107,7 +107,8 @@ public class ScoreService {
     /**
      * The units' table: one statement, the year seeded first if it never was or is stale. The
      * statement reads the head, and the lines only when the year's version is not that of the lines
-     * last read (a province's 500 lines, four times out of five the same while records arrive).
+     * last read (a province's 500 lines: while records arrive their version changes about 4 times a
+     * second, and the table may be read far more often).
      */
     public Units units(int year) {
         String policy = ScoringPolicies.current().version();
