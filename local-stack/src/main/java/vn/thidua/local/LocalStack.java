@@ -66,7 +66,7 @@ public final class LocalStack implements Callable<Integer> {
     int webPort;
     @Option(names = "--no-sample", description = "do not load the seed's sample into an empty system")
     boolean noSample;
-    @Option(names = "--service-heap", defaultValue = "512m", description = "each service's -Xmx (default: ${DEFAULT-VALUE})")
+    @Option(names = "--service-heap", defaultValue = "512m", description = "each service's -Xmx, and evaluation-service's -Xms too (default: ${DEFAULT-VALUE})")
     String serviceHeap;
     @Option(names = "--instances", defaultValue = "1", description = "processes of each service (1 or 2; default: ${DEFAULT-VALUE}): "
             + "instance k of a service on its port + 3(k - 1), so 8081-8083 and then 8084-8086")
