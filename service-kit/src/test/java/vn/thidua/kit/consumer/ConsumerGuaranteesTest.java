@@ -240,7 +240,6 @@ class ConsumerGuaranteesTest {
         assertThat(count("SELECT next_offset FROM consumer_position WHERE consumer = 'another-consumer'")).isEqualTo(7);
     }
 
-    /** The handler under test: a plain INSERT (applying an event twice would break the primary key). */
     /**
      * The test's handler: stores each record (fails once on {@code failing}); keyed, a record stored
      * before is skipped by its key, else a second one would break the table's key. Returns the events stored now.
