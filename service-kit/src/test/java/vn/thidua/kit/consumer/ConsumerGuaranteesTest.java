@@ -152,7 +152,10 @@ class ConsumerGuaranteesTest {
             java.util.concurrent.atomic.AtomicLong reported = new java.util.concurrent.atomic.AtomicLong();
             consumer.onCommitted(applied -> reported.addAndGet(applied.size()));
             consumer.start();
-            await(() -> count("SELECT count(*) FROM " + table) == EVENTS && positions(name, topic).equals(ends));
+            await(() -> count("SELECT count(*) FROM " + table) == EVENTS && positions(name, topic).equals(ends),
+                    () -> "stored " + count("SELECT count(*) FROM " + table) + " of " + EVENTS + ", positions " + positions(name, topic)
+                            + " of " + ends + ", applied " + consumer.applied() + ", duplicates " + consumer.duplicates()
+                            + ", failed once " + failedOnce + ", writer threads " + threads + ", consumer thread " + stackOf(name));
 
             assertThat(failedOnce).as("one partition's write failed once, and was retried").isTrue();
             assertThat(consumer.applied()).isEqualTo(EVENTS);
@@ -286,6 +289,14 @@ class ConsumerGuaranteesTest {
         return out;
     }
 
+    /** Where the thread named {@code name} is, or that it has ended. */
+    private static String stackOf(String name) {
+        return Thread.getAllStackTraces().entrySet().stream().filter(e -> e.getKey().getName().equals(name)).findFirst()
+                .map(e -> e.getKey().getState() + " at " + java.util.Arrays.stream(e.getValue()).limit(12).map(String::valueOf)
+                        .collect(java.util.stream.Collectors.joining(" < ")))
+                .orElse("ended");
+    }
+
     private static long count(String sql) {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             rs.next();
@@ -296,9 +307,16 @@ class ConsumerGuaranteesTest {
     }
 
     private static void await(BooleanSupplier condition) throws InterruptedException {
+        await(condition, () -> "");
+    }
+
+    /** Waits up to 60 s for {@code condition}; on timeout the failure says what {@code state} saw. */
+    private static void await(BooleanSupplier condition, java.util.function.Supplier<String> state) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (!condition.getAsBoolean()) {
-            assertThat(System.nanoTime()).as("waited 60 s for the consumer").isLessThan(deadline);
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("waited 60 s for the consumer: " + state.get());
+            }
             Thread.sleep(100);
         }
     }
