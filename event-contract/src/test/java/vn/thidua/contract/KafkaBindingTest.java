@@ -76,6 +76,27 @@ class KafkaBindingTest {
                 .hasMessageContaining("ce_eventhash");
     }
 
+    /** Headers are decoded strictly: Vietnamese in UTF-8 reads back as sent; bytes that are not UTF-8 reject the record. */
+    @Test
+    void a_header_in_utf_8_reads_back_and_one_that_is_not_utf_8_is_rejected() {
+        DepartmentNotified event = SampleEvents.departmentNotified();
+        byte[] data = EventCodec.instance().encode(event);
+        EventAttributes sent = EventAttributes.unchained("3f1c7d0e-6a55-4c2b-9a1e-2f9e1d7f0a11", "/thidua/campaign-service",
+                EventType.DEPARTMENT_NOTIFIED.ceType(), Instant.parse("2022-09-15T03:04:05.120Z"), "Phòng Kế hoạch – Tài chính",
+                "user:nguyễn.văn.ấn", event.campaignId(), 1).chainedAfter(HashChain.GENESIS, data);
+        ProducerRecord<String, byte[]> record = KafkaBinding.toRecord("thidua.notification.v1", 0, sent, data);
+
+        PublishedEvent read = KafkaBinding.fromRecord(delivered(record, 4));
+        assertThat(read.attributes().subject()).isEqualTo("Phòng Kế hoạch – Tài chính");
+        assertThat(read.attributes()).isEqualTo(sent);
+
+        record.headers().remove("ce_subject");
+        record.headers().add("ce_subject", new byte[] {'P', 'h', (byte) 0xC3, '(', 'n', 'g'});
+        assertThatThrownBy(() -> KafkaBinding.fromRecord(delivered(record, 5)))
+                .isInstanceOf(InvalidEventException.class)
+                .hasMessageContaining("ce_subject is not UTF-8");
+    }
+
     @Test
     void the_hash_is_over_the_header_strings_as_received() {
         DepartmentNotified event = SampleEvents.departmentNotified();

@@ -1,13 +1,10 @@
 package vn.thidua.scoring;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import vn.thidua.contract.chain.CanonicalJson;
-import vn.thidua.contract.chain.HashChain;
+import vn.thidua.contract.chain.Sha256Text;
 import vn.thidua.contract.events.ParticipationKind;
 
 /**
@@ -42,25 +39,49 @@ public record ScoreTable(int year, String policyVersion, List<MemberScore> membe
 
     /** The canonical JSON the digest is computed over. */
     public String canonicalJson() {
-        JsonNodeFactory f = JsonNodeFactory.instance;
-        ObjectNode root = f.objectNode();
-        root.put("year", year);
-        root.put("policyVersion", policyVersion);
-        ArrayNode m = root.putArray("members");
-        for (MemberScore s : members) {
-            m.addObject().put("rank", s.rank()).put("memberId", s.memberId()).put("fullName", s.fullName()).put("score", s.score());
-        }
-        ArrayNode u = root.putArray("units");
-        for (UnitScore s : units) {
-            u.addObject().put("rank", s.rank()).put("unitCode", s.unitCode()).put("score", s.score().toPlainString())
-                    .put("coverage", s.coverage().toPlainString()).put("collectivePoints", s.collectivePoints())
-                    .put("rosterSize", s.rosterSize()).put("membersWithRecords", s.membersWithRecords());
-        }
-        return CanonicalJson.of(root);
+        StringBuilder out = new StringBuilder(256 + 96 * members.size() + 160 * units.size());
+        writeCanonical(out, () -> { });
+        return out.toString();
     }
 
-    /** SHA-256 (hex) of {@link #canonicalJson()}. */
+    /** SHA-256 (hex) of {@link #canonicalJson()}, hashed as it is written. */
     public String digest() {
-        return HashChain.sha256Hex(canonicalJson());
+        Sha256Text sha = new Sha256Text();
+        writeCanonical(sha.buffer(), sha::drainIfFull);
+        return sha.hex();
+    }
+
+    /**
+     * Writes the canonical JSON, each object's names in their sorted order (RFC 8785; a test holds it to
+     * the reference library), calling {@code lineWritten} after each member's and unit's line.
+     */
+    private void writeCanonical(StringBuilder out, Runnable lineWritten) {
+        out.append("{\"members\":[");
+        for (int i = 0; i < members.size(); i++) {
+            MemberScore s = members.get(i);
+            out.append(i == 0 ? "{\"fullName\":" : ",{\"fullName\":");
+            CanonicalJson.string(s.fullName(), out);
+            out.append(",\"memberId\":");
+            CanonicalJson.string(s.memberId(), out);
+            out.append(",\"rank\":").append(s.rank()).append(",\"score\":").append(s.score()).append('}');
+            lineWritten.run();
+        }
+        out.append("],\"policyVersion\":");
+        CanonicalJson.string(policyVersion, out);
+        out.append(",\"units\":[");
+        for (int i = 0; i < units.size(); i++) {
+            UnitScore s = units.get(i);
+            out.append(i == 0 ? "{\"collectivePoints\":" : ",{\"collectivePoints\":").append(s.collectivePoints())
+                    .append(",\"coverage\":\"").append(s.coverage().toPlainString())
+                    .append("\",\"membersWithRecords\":").append(s.membersWithRecords())
+                    .append(",\"rank\":").append(s.rank())
+                    .append(",\"rosterSize\":").append(s.rosterSize())
+                    .append(",\"score\":\"").append(s.score().toPlainString())
+                    .append("\",\"unitCode\":");
+            CanonicalJson.string(s.unitCode(), out);
+            out.append('}');
+            lineWritten.run();
+        }
+        out.append("],\"year\":").append(year).append('}');
     }
 }

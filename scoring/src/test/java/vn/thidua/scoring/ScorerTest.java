@@ -175,4 +175,33 @@ class ScorerTest {
         String json = Scorer.score(2023, facts, ScoringPolicies.current()).canonicalJson();
         assertThat(new org.erdtman.jcs.JsonCanonicalizer(json).getEncodedString()).isEqualTo(json);
     }
+    /**
+     * The canonical JSON written without a tree is the one the reference library makes of the table
+     * as a JSON tree (so digests of years closed before stay as they were), and the digest hashed as
+     * it is written is the hash of that text, across many of its chunks and names with emoji.
+     */
+    @Test
+    void the_digest_hashed_as_written_is_the_hash_of_the_canonical_json_of_the_table_as_a_tree() throws Exception {
+        LogFacts facts = example();
+        for (int m = 0; m < 3_000; m++) {
+            facts.joined(new MemberJoinedUnit("n" + m, (m % 7 == 0 ? "Lò Văn 😀 " : "Hoàng Thị Ngọc Ánh \"") + m, null, m % 2 == 0 ? "VP" : "TTR",
+                    LocalDate.parse("2023-02-01")));
+        }
+        ScoreTable table = Scorer.score(2023, facts, ScoringPolicies.current());
+        com.fasterxml.jackson.databind.ObjectMapper mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+        com.fasterxml.jackson.databind.node.ObjectNode root = mapper.createObjectNode();
+        root.put("year", table.year());
+        root.put("policyVersion", table.policyVersion());
+        com.fasterxml.jackson.databind.node.ArrayNode members = root.putArray("members");
+        table.members().forEach(s -> members.addObject().put("rank", s.rank()).put("memberId", s.memberId()).put("fullName", s.fullName())
+                .put("score", s.score()));
+        com.fasterxml.jackson.databind.node.ArrayNode units = root.putArray("units");
+        table.units().forEach(s -> units.addObject().put("rank", s.rank()).put("unitCode", s.unitCode()).put("score", s.score().toPlainString())
+                .put("coverage", s.coverage().toPlainString()).put("collectivePoints", s.collectivePoints()).put("rosterSize", s.rosterSize())
+                .put("membersWithRecords", s.membersWithRecords()));
+        String asTree = new org.erdtman.jcs.JsonCanonicalizer(mapper.writeValueAsString(root)).getEncodedString();
+
+        assertThat(table.canonicalJson()).isEqualTo(asTree).hasSizeGreaterThan(5 * 16 * 1024);
+        assertThat(table.digest()).isEqualTo(vn.thidua.contract.chain.HashChain.sha256Hex(asTree));
+    }
 }

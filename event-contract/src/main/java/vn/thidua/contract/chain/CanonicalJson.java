@@ -75,7 +75,8 @@ public final class CanonicalJson {
         }
     }
 
-    private static void string(String s, StringBuilder out) {
+    /** Appends {@code s} as an RFC 8785 JSON string (for canonical JSON written without a tree). */
+    public static void string(String s, StringBuilder out) {
         out.append('"');
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);

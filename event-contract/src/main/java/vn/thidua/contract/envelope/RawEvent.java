@@ -70,6 +70,9 @@ public record RawEvent(Map<String, String> attributes, String eventHash, byte[] 
             violations.add("header " + header + " has no value");
             return "";
         }
+        if (ascii(value)) {
+            return new String(value, StandardCharsets.US_ASCII); // most headers (ids, types, times, hashes): no decoder needed
+        }
         try {
             return StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(value)).toString();
@@ -77,5 +80,14 @@ public record RawEvent(Map<String, String> attributes, String eventHash, byte[] 
             violations.add("header " + header + " is not UTF-8");
             return new String(value, StandardCharsets.UTF_8);
         }
+    }
+
+    private static boolean ascii(byte[] value) {
+        for (byte b : value) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 }

@@ -1,0 +1,75 @@
+package vn.thidua.contract.chain;
+
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetEncoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
+
+/**
+ * SHA-256 of a long text written into {@link #buffer()} piece by piece, hashed as UTF-8 whenever the
+ * buffer fills ({@link #drainIfFull()}): the same hex as {@link HashChain#sha256Hex(String)} of the
+ * whole text (an unpaired surrogate becomes {@code ?} in both), without the text, a tree or its bytes
+ * held at once (a province's score table is a few megabytes of JSON, hashed every few seconds).
+ */
+public final class Sha256Text {
+    private static final int CHUNK = 16 * 1024;
+
+    private final MessageDigest digest = HashChain.sha256();
+    private final StringBuilder pending = new StringBuilder(CHUNK + 1024);
+    private final CharsetEncoder encoder = StandardCharsets.UTF_8.newEncoder()
+            .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+    private final ByteBuffer bytes = ByteBuffer.allocate(4 * CHUNK);
+
+    /** Where the text is written; call {@link #drainIfFull()} now and then. */
+    public StringBuilder buffer() {
+        return pending;
+    }
+
+    /** Hashes what the buffer holds once it holds a chunk. */
+    public void drainIfFull() {
+        if (pending.length() >= CHUNK) {
+            drain(false);
+        }
+    }
+
+    /** The lowercase hex SHA-256 of all the text written; the text ends here. */
+    public String hex() {
+        drain(true);
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** Encodes the buffer into the digest; a high surrogate at its end waits for its pair unless the text ends. */
+    private void drain(boolean end) {
+        CharBuffer in = CharBuffer.wrap(pending);
+        CoderResult result;
+        do {
+            result = encoder.encode(in, bytes, end);
+            update();
+        } while (result.isOverflow());
+        if (end) {
+            do {
+                result = encoder.flush(bytes);
+                update();
+            } while (result.isOverflow());
+        }
+        if (result.isError()) {
+            try {
+                result.throwException();
+            } catch (CharacterCodingException e) {
+                throw new IllegalStateException("text not encodable as UTF-8", e);
+            }
+        }
+        pending.delete(0, in.position());
+    }
+
+    private void update() {
+        bytes.flip();
+        digest.update(bytes);
+        bytes.clear();
+    }
+}
