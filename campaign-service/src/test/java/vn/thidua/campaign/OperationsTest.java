@@ -28,9 +28,17 @@ class OperationsTest {
                 .body("paths", org.hamcrest.Matchers.hasKey("/api/units/{code}"));
     }
 
+    /** Request timers per route, as histograms (HttpServerHistograms): buckets from 1 ms to 30 s. */
     @Test
-    void request_metrics_are_exposed() {
+    void request_metrics_are_exposed_as_histograms_per_route() {
         given().get("/api/units").then().statusCode(200);
-        given().get("/q/metrics").then().statusCode(200).body(containsString("http_server_requests_seconds_count{method=\"GET\""));
+        String metrics = given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("http_server_requests_seconds_count{method=\"GET\"")).extract().asString();
+        java.util.List<String> buckets = metrics.lines()
+                .filter(l -> l.startsWith("http_server_requests_seconds_bucket{") && l.contains("uri=\"/api/units\"")).toList();
+        org.assertj.core.api.Assertions.assertThat(buckets).hasSizeGreaterThan(20)
+                .anyMatch(l -> l.contains("le=\"0.001\""))
+                .anyMatch(l -> l.contains("le=\"30.0\""))
+                .anyMatch(l -> l.contains("le=\"+Inf\"") && Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)) >= 1);
     }
 }
