@@ -22,8 +22,17 @@ final class Http {
     }
 
     HttpResponse<String> send(String method, String url, Object body, String idempotencyKey, Duration timeout) {
+        return send(method, url, "application/json", body, idempotencyKey, timeout);
+    }
+
+    /** A GET of text (such as a service's metrics in Prometheus' format), signed in as the other requests. */
+    HttpResponse<String> text(String url, Duration timeout) {
+        return send("GET", url, "text/plain", null, null, timeout);
+    }
+
+    private HttpResponse<String> send(String method, String url, String accept, Object body, String idempotencyKey, Duration timeout) {
         try {
-            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", "application/json");
+            HttpRequest.Builder r = HttpRequest.newBuilder(URI.create(url)).timeout(timeout).header("Accept", accept);
             if (authorization != null) {
                 r.header("Authorization", authorization.get());
             }

@@ -22,6 +22,7 @@ final class SingleIngest {
         AtomicInteger failures = new AtomicInteger();
         SecurityProfile security = processes.pid("participation-service").isPresent()
                 ? SecurityProfile.start("participation-service", processes.pid("participation-service").get()) : null;
+        ServerTimes tableReadsServed = ServerTimes.start(run, run.o.evaluationUrl, "/api/scores/{year}/units");
         Probes underLoad = new Probes(run, w, ids, true);
         CpuPerRecord cpu = CpuPerRecord.start(processes);
         long started = System.nanoTime();
@@ -45,6 +46,7 @@ final class SingleIngest {
         double seconds = (System.nanoTime() - started) / 1e9;
         Map<String, Object> cpuFigures = cpu.stop(all.size());
         Map<String, Object> endToEndFull = underLoad.stop();
+        endToEndFull.put("unitTableReadsAsServed", tableReadsServed.stop());
         if (security != null) {
             run.results.put("security", SecurityProfile.bound(security.stop(), cpuFigures));
         }

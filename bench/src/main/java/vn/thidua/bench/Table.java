@@ -43,6 +43,11 @@ final class Table {
         if (reads != null) {
             System.out.printf(row, f("unit table read during ingest (%s reads)", reads.get("samples")),
                     f("p50 %.1f ms, p99 %.1f ms", reads.get("p50ms"), reads.get("p99ms")), f("max %.0f ms", reads.get("maxMs")), "", "p99 < 50 ms");
+            Map<String, Object> served = (Map<String, Object>) full.get("unitTableReadsAsServed");
+            if (served != null && served.containsKey("p99ms")) {
+                System.out.printf(row, f("  the same, as evaluation-service timed them (%s)", served.get("samples")),
+                        f("p50 %.1f ms, p99 %.1f ms", served.get("p50ms"), served.get("p99ms")), "its /q/metrics histogram", "", "");
+            }
         }
         Map<String, Object> security = (Map<String, Object>) r.get("security");
         if (security != null && security.containsKey("share")) {

@@ -78,7 +78,13 @@ class BenchIT {
                 assertThat(r.path("endToEnd").path(phase).path("samples").asInt()).as(phase + " samples").isPositive();
                 assertThat(r.path("endToEnd").path(phase).path("p99ms").asDouble()).as(phase + " p99").isPositive();
             }
-            assertThat(r.path("endToEnd").path("fullLoad").path("unitTableReads").path("samples").asInt()).isPositive();
+            int tableReads = r.path("endToEnd").path("fullLoad").path("unitTableReads").path("samples").asInt();
+            assertThat(tableReads).isPositive();
+            // the same reads as evaluation-service's own histogram counted them
+            JsonNode served = r.path("endToEnd").path("fullLoad").path("unitTableReadsAsServed");
+            assertThat(served.path("samples").asInt()).as(served.toString()).isBetween(tableReads - 1, tableReads);
+            assertThat(served.path("p99ms").asDouble()).isPositive().isGreaterThanOrEqualTo(served.path("p50ms").asDouble());
+            assertThat(printed).contains("|   the same, as evaluation-service timed them");
             assertThat(r.path("peakRssMb").size()).isEqualTo(4);
 
             // CPU per record by process: every process of the stack found, and the ones that did the work used CPU for it
