@@ -91,10 +91,10 @@ public class ScoreResource {
     }
 
     /**
-     * The table last answered, as JSON too, and the lines it was made of: ScoreService gives the same
-     * (immutable) list again while the year's version stays, so a read under load answers the same
-     * bytes again while the lines and the digest stay (under the bench's load, writing answers as JSON was 9% of the
-     * service's sampled CPU, JFR; this table's 500 lines are the largest answer read often).
+     * The table last answered, as JSON too, and the lines it was made of. ScoreService gives the same
+     * (immutable) list of lines again while the year's version stays, so while the lines and the
+     * digest stay a read answers the same bytes (under the bench's load, writing answers as JSON was
+     * 9% of the service's sampled CPU, JFR; these 500 lines are the largest answer read often).
      */
     private record Answered(List<ScoreTable.UnitScore> lines, UnitsTable table, byte[] json) {
         boolean answers(int year, ScoreService.Units current) {

@@ -312,8 +312,9 @@ class ConsumerGuaranteesTest {
 
     /**
      * Waits for {@code condition}; on timeout the failure says what {@code state} saw. A bound on
-     * liveness, not a speed limit: a case takes 3 to 6 s here; CI once spent 3 min more than usual on
-     * this module and a wait of 60 s ran out, so it is 3 min.
+     * liveness, not a speed limit: a case takes 3 to 6 s here. In one CI run the module took 3 min
+     * more than usual and this wait ran out at 60 s (not reproduced in 12 runs here, 3 of them with
+     * half the cores busy); it is 3 min now, and says why if it runs out again.
      */
     private static void await(BooleanSupplier condition, java.util.function.Supplier<String> state) throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
