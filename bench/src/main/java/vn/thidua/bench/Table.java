@@ -45,7 +45,7 @@ final class Table {
                     f("p50 %.1f ms, p99 %.1f ms", reads.get("p50ms"), reads.get("p99ms")), f("max %.0f ms", reads.get("maxMs")), "", "p99 < 50 ms");
             Map<String, Object> served = (Map<String, Object>) full.get("unitTableReadsAsServed");
             if (served != null && served.containsKey("p99ms")) {
-                System.out.printf(row, f("  the same, as evaluation-service timed them (%s)", served.get("samples")),
+                System.out.printf(row, f("  as evaluation-service timed them (%s)", served.get("samples")),
                         f("p50 %.1f ms, p99 %.1f ms", served.get("p50ms"), served.get("p99ms")), "its /q/metrics histogram", "", "");
             }
         }
