@@ -38,6 +38,10 @@ final class ServerTimes {
         NavigableMap<Double, Double> since = new TreeMap<>();
         after.forEach((le, count) -> since.put(le, count - before.getOrDefault(le, 0.0)));
         Map<String, Object> out = new LinkedHashMap<>();
+        if (since.values().stream().anyMatch(count -> count < 0)) {
+            out.put("error", "the service's counters went back between the two scrapes (restarted?)");
+            return out;
+        }
         double total = since.isEmpty() ? 0 : since.lastEntry().getValue();
         out.put("samples", (long) total);
         if (total > 0) {

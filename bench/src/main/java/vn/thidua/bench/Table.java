@@ -47,6 +47,8 @@ final class Table {
             if (served != null && served.containsKey("p99ms")) {
                 System.out.printf(row, f("  as evaluation-service timed them (%s)", served.get("samples")),
                         f("p50 %.1f ms, p99 %.1f ms", served.get("p50ms"), served.get("p99ms")), "its /q/metrics histogram", "", "");
+            } else if (served != null && served.containsKey("error")) {
+                System.out.printf(row, "  as evaluation-service timed them", String.valueOf(served.get("error")), "", "", "");
             }
         }
         Map<String, Object> security = (Map<String, Object>) r.get("security");

@@ -1,6 +1,7 @@
 package vn.thidua.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -39,5 +40,23 @@ class Sha256TextTest {
         sha.buffer().append(text, 16 * 1024, text.length());
         assertThat(sha.hex()).isEqualTo(HashChain.sha256Hex(text))
                 .isNotEqualTo(HashChain.sha256Hex(text.replace("😀", "?")));
+    }
+
+    /** More than the byte buffer holds at once (3 bytes per character), never drained before the end: the encoder's overflow loops. */
+    @Test
+    void a_text_larger_than_the_byte_buffer_written_without_a_drain_is_hashed_whole() {
+        Sha256Text sha = new Sha256Text();
+        String text = "ệ".repeat(40_000) + "😀" + "\uD83D";
+        sha.buffer().append(text);
+        assertThat(sha.hex()).isEqualTo(HashChain.sha256Hex(text));
+    }
+
+    @Test
+    void a_hash_is_given_once() {
+        Sha256Text sha = new Sha256Text();
+        sha.buffer().append("Thái Nguyên");
+        assertThat(sha.hex()).isEqualTo(HashChain.sha256Hex("Thái Nguyên"));
+        assertThatThrownBy(sha::hex).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(sha::buffer).isInstanceOf(IllegalStateException.class);
     }
 }

@@ -175,6 +175,7 @@ class ScorerTest {
         String json = Scorer.score(2023, facts, ScoringPolicies.current()).canonicalJson();
         assertThat(new org.erdtman.jcs.JsonCanonicalizer(json).getEncodedString()).isEqualTo(json);
     }
+
     /**
      * The canonical JSON written without a tree is the one the reference library makes of the table
      * as a JSON tree (so digests of years closed before stay as they were), and the digest hashed as
