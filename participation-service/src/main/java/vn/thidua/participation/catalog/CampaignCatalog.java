@@ -7,7 +7,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
 import vn.thidua.contract.events.AppraisalClosed;
@@ -78,25 +82,44 @@ public class CampaignCatalog {
 
     /** The campaign, whether the unit was notified of it and whether the year is closed, in one query. */
     public Optional<Standing> standing(String campaignId, String unitCode, int year) {
+        Asked asked = new Asked(campaignId, unitCode, year);
+        return Optional.ofNullable(standings(List.of(asked)).get(asked));
+    }
+
+    /** A question of {@link #standings}: where a record for this campaign, unit and year stands. */
+    public record Asked(String campaignId, String unitCode, int year) {
+    }
+
+    /**
+     * The standing of every question asked, in one statement (concurrent records and a batch ask many);
+     * a question whose campaign is not known has no entry.
+     */
+    public Map<Asked, Standing> standings(Collection<Asked> asked) {
+        Map<Asked, Standing> found = new HashMap<>();
+        if (asked.isEmpty()) {
+            return found;
+        }
+        List<Asked> questions = List.copyOf(new HashSet<>(asked));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT c.campaign_id, c.title, c.period_from, c.period_to,
-                       EXISTS (SELECT 1 FROM known_recipient r WHERE r.campaign_id = c.campaign_id AND r.unit_code = ?),
-                       EXISTS (SELECT 1 FROM closed_year y WHERE y.year = ?)
-                FROM known_campaign c WHERE c.campaign_id = ?""")) {
-            s.setString(1, unitCode);
-            s.setInt(2, year);
-            s.setString(3, campaignId);
+                SELECT q.campaign_id, q.unit_code, q.year, c.title, c.period_from, c.period_to,
+                       EXISTS (SELECT 1 FROM known_recipient r WHERE r.campaign_id = c.campaign_id AND r.unit_code = q.unit_code),
+                       EXISTS (SELECT 1 FROM closed_year y WHERE y.year = q.year)
+                FROM unnest(?::text[], ?::text[], ?::int[]) AS q(campaign_id, unit_code, year)
+                JOIN known_campaign c ON c.campaign_id = q.campaign_id""")) {
+            s.setArray(1, c.createArrayOf("text", questions.stream().map(Asked::campaignId).toArray()));
+            s.setArray(2, c.createArrayOf("text", questions.stream().map(Asked::unitCode).toArray()));
+            s.setArray(3, c.createArrayOf("int4", questions.stream().map(Asked::year).toArray()));
             try (ResultSet rs = s.executeQuery()) {
-                if (!rs.next()) {
-                    return Optional.empty();
+                while (rs.next()) {
+                    KnownCampaign campaign = new KnownCampaign(rs.getString(1), rs.getString(4), rs.getObject(5, LocalDate.class),
+                            rs.getObject(6, LocalDate.class));
+                    found.put(new Asked(rs.getString(1), rs.getString(2), rs.getInt(3)), new Standing(campaign, rs.getBoolean(7), rs.getBoolean(8)));
                 }
-                KnownCampaign campaign = new KnownCampaign(rs.getString(1), rs.getString(2), rs.getObject(3, LocalDate.class),
-                        rs.getObject(4, LocalDate.class));
-                return Optional.of(new Standing(campaign, rs.getBoolean(5), rs.getBoolean(6)));
             }
         } catch (SQLException e) {
             throw new IllegalStateException("campaign catalog query failed: " + e.getMessage(), e);
         }
+        return found;
     }
 
     /** The closed years from {@code fromYear} to {@code toYear} (inclusive), in order. */

@@ -7,7 +7,6 @@ import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.MetaData;
 import vn.thidua.contract.events.ParticipationRecorded;
-import vn.thidua.kit.security.ActorInterceptor;
 
 /**
  * Appends recorded participation to the event store, with no command and no aggregate (issue 20): a
@@ -16,8 +15,8 @@ import vn.thidua.kit.security.ActorInterceptor;
  * an aggregate applied it. Publishing through Axon's event store keeps the rest of that path: the
  * store's {@code ContractCheck} refuses a schema-invalid event before it is stored, the "views"
  * processor writes {@link ParticipationView} (its unique index refuses a second registration), all in
- * the caller's transaction; the relay then publishes it. The actor is the signed-in caller's
- * ({@code ce_actor}), as on a command ({@link ActorInterceptor#eventMetaData}).
+ * the caller's transaction; the relay then publishes it. Each event's MetaData names its caller
+ * ({@code ce_actor}), as on a command ({@code ActorInterceptor.eventMetaData} of the request that sent it).
  */
 @ApplicationScoped
 public class ParticipationLog {
@@ -30,12 +29,15 @@ public class ParticipationLog {
         this.events = events;
     }
 
-    /** Appends the events, in order, in the caller's transaction (one statement batch for the event rows). */
-    public void append(List<ParticipationRecorded> recorded) {
-        MetaData metaData = ActorInterceptor.eventMetaData();
+    /** Appends the events, in order, each with the MetaData at its index (its caller's actor), in the caller's transaction (one statement batch for the event rows). */
+    public void append(List<ParticipationRecorded> recorded, List<MetaData> callers) {
+        if (callers.size() != recorded.size()) {
+            throw new IllegalArgumentException(recorded.size() + " events and " + callers.size() + " callers' MetaData");
+        }
         List<GenericDomainEventMessage<ParticipationRecorded>> messages = new ArrayList<>(recorded.size());
-        for (ParticipationRecorded event : recorded) {
-            messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, event.recordId(), 0, event, metaData));
+        for (int i = 0; i < recorded.size(); i++) {
+            ParticipationRecorded event = recorded.get(i);
+            messages.add(new GenericDomainEventMessage<>(AGGREGATE_TYPE, event.recordId(), 0, event, callers.get(i)));
         }
         events.publish(messages);
     }

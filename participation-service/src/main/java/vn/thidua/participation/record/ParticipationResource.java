@@ -42,11 +42,13 @@ import vn.thidua.kit.security.Roles;
 @RolesAllowed(Roles.READER)
 public class ParticipationResource {
     private final ParticipationService participations;
+    private final GroupCommit groups;
     private final IdempotencyKeys idempotency;
     private final Caller caller;
 
-    public ParticipationResource(ParticipationService participations, IdempotencyKeys idempotency, Caller caller) {
+    public ParticipationResource(ParticipationService participations, GroupCommit groups, IdempotencyKeys idempotency, Caller caller) {
         this.participations = participations;
+        this.groups = groups;
         this.idempotency = idempotency;
         this.caller = caller;
     }
@@ -68,12 +70,11 @@ public class ParticipationResource {
             examples = @org.eclipse.microprofile.openapi.annotations.media.ExampleObject(name = "a member's achievement", value = "{\"campaignId\": \"3f2c9a1e-5b7d-4c2a-9e1f-0a8b7c6d5e4f\", \"unitCode\": \"TTR\", \"memberId\": \"CB-TTR-01\", \"kind\": \"ACHIEVEMENT\", \"occurredOn\": \"2023-06-15\", \"description\": \"Hoàn thành xuất sắc nhiệm vụ thanh tra chuyên đề chuyển đổi số\", \"evidence\": {\"documentNumber\": \"QĐ 25/QĐ-KHCN\", \"link\": \"https://khcn.thainguyen.gov.vn/vb/25\"}}")))
     public Response record(@Valid @NotNull ParticipationRequest request, @HeaderParam(IdempotencyKeys.HEADER) String key, @Context UriInfo uri) {
         caller.requireUnit(request.unitCode());
-        return idempotency.once("participations", key, request, () -> {
+        String records = uri.getAbsolutePath().toString();
+        return groups.record(request, key, records, () -> idempotency.once(GroupCommit.SCOPE, key, request, () -> {
             ParticipationView recorded = participations.record(request);
-            // the id is a UUID: appended as it is (UriBuilder's path encoding was a visible cost per record)
-            String base = uri.getAbsolutePath().toString();
-            return Response.created(java.net.URI.create(base + (base.endsWith("/") ? "" : "/") + recorded.recordId)).entity(recorded).build();
-        });
+            return Response.created(java.net.URI.create(GroupCommit.location(records, recorded.recordId))).entity(recorded).build();
+        }));
     }
 
     /** What a batch recorded: each record's id, in the order of the batch (index from 0). */

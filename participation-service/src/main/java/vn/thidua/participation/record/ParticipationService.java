@@ -3,6 +3,7 @@ package vn.thidua.participation.record;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -10,11 +11,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import org.axonframework.messaging.MetaData;
 import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.contract.events.ParticipationRecorded;
 import vn.thidua.kit.axon.PostgresDuplicateKeyResolver;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.kit.problem.Problems;
+import vn.thidua.kit.security.ActorInterceptor;
 import vn.thidua.participation.catalog.CampaignCatalog;
 import vn.thidua.participation.roster.RosterLookup;
 
@@ -57,21 +60,21 @@ public class ParticipationService {
                 return rosters.isOnRoster(r.unitCode(), r.memberId(), r.occurredOn());
             }
         });
-        return write(List.of(request)).get(0);
+        return recordAccepted(List.of(request), List.of(ActorInterceptor.eventMetaData())).get(0);
     }
 
     /**
-     * The batch's lookups: each campaign's standing read once per unit and year, and every member's
-     * roster question answered by one statement (an attendance list asks one campaign, one unit, one day).
+     * The lookups of many records at once (a batch, or concurrent records sharing a transaction): every
+     * campaign's standing and every member's roster question answered by one statement each (an
+     * attendance list asks one campaign, one unit, one day).
      */
     private Lookups lookupsFor(List<ParticipationRequest> requests) {
-        Map<List<Object>, Optional<CampaignCatalog.Standing>> standings = new HashMap<>();
+        Map<CampaignCatalog.Asked, CampaignCatalog.Standing> standings = catalog.standings(requests.stream().map(ParticipationService::asked).toList());
         Set<RosterLookup.OnDay> onRoster = rosters.onRoster(requests.stream().filter(r -> r.memberId() != null).map(ParticipationService::onDay).toList());
         return new Lookups() {
             @Override
             public Optional<CampaignCatalog.Standing> standing(ParticipationRequest r) {
-                int year = r.occurredOn().getYear();
-                return standings.computeIfAbsent(List.of(r.campaignId(), r.unitCode(), year), k -> catalog.standing(r.campaignId(), r.unitCode(), year));
+                return Optional.ofNullable(standings.get(asked(r)));
             }
 
             @Override
@@ -79,6 +82,10 @@ public class ParticipationService {
                 return onRoster.contains(onDay(r));
             }
         };
+    }
+
+    private static CampaignCatalog.Asked asked(ParticipationRequest r) {
+        return new CampaignCatalog.Asked(r.campaignId(), r.unitCode(), r.occurredOn().getYear());
     }
 
     private static RosterLookup.OnDay onDay(ParticipationRequest r) {
@@ -92,18 +99,11 @@ public class ParticipationService {
      * second. Must run inside a transaction (one for the batch).
      */
     public List<ParticipationView> recordAll(List<ParticipationRequest> requests) {
+        List<DomainException> refusals = refusals(requests);
         List<Map<String, Object>> refused = new ArrayList<>();
-        Set<List<String>> registrations = new HashSet<>();
-        Lookups lookups = lookupsFor(requests);
-        for (int i = 0; i < requests.size(); i++) {
-            ParticipationRequest request = requests.get(i);
-            try {
-                check(request, lookups);
-                if (request.kind() == ParticipationKind.REGISTERED
-                        && !registrations.add(Arrays.asList(request.campaignId(), request.unitCode(), request.memberId()))) {
-                    throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
-                }
-            } catch (DomainException e) {
+        for (int i = 0; i < refusals.size(); i++) {
+            DomainException e = refusals.get(i);
+            if (e != null) {
                 refused.add(Map.of("index", i, "problem", Problems.of(e.kind().status(), e.code(), e.title(), e.getMessage(), e.extensions())));
             }
         }
@@ -113,7 +113,32 @@ public class ParticipationService {
                             + "nothing was recorded: correct or remove them and send the batch again")
                     .with("items", refused);
         }
-        return write(requests);
+        return recordAccepted(requests, Collections.nCopies(requests.size(), ActorInterceptor.eventMetaData()));
+    }
+
+    /**
+     * What the rules of {@link #record} say of each request, the lookups answered for all of them at
+     * once: the problem it is refused with, or null when it may be recorded. A registration of a member
+     * (or unit) for a campaign that an earlier request among them registers is refused. Must run inside
+     * a transaction.
+     */
+    public List<DomainException> refusals(List<ParticipationRequest> requests) {
+        List<DomainException> refusals = new ArrayList<>(requests.size());
+        Set<List<String>> registrations = new HashSet<>();
+        Lookups lookups = lookupsFor(requests);
+        for (ParticipationRequest request : requests) {
+            try {
+                check(request, lookups);
+                if (request.kind() == ParticipationKind.REGISTERED
+                        && !registrations.add(Arrays.asList(request.campaignId(), request.unitCode(), request.memberId()))) {
+                    throw alreadyRegistered(request.campaignId(), request.memberId(), request.unitCode());
+                }
+                refusals.add(null);
+            } catch (DomainException e) {
+                refusals.add(e);
+            }
+        }
+        return refusals;
     }
 
     private void check(ParticipationRequest request, Lookups lookups) {
@@ -147,14 +172,18 @@ public class ParticipationService {
         request.requireEvidence();
     }
 
-    /** Appends the requests' events in order (one statement batch) and answers their views, written in the same transaction. */
-    private List<ParticipationView> write(List<ParticipationRequest> requests) {
+    /**
+     * Records requests the rules accepted ({@link #refusals}): appends their events in order (one
+     * statement batch), each with its own caller's MetaData (requests of several callers may share the
+     * transaction), and answers their views, written in the same transaction. Must run inside one.
+     */
+    public List<ParticipationView> recordAccepted(List<ParticipationRequest> requests, List<MetaData> callers) {
         List<ParticipationRecorded> events = new ArrayList<>(requests.size());
         for (ParticipationRequest request : requests) {
             events.add(request.toEvent(UUID.randomUUID().toString()));
         }
         try {
-            log.append(events);
+            log.append(events, callers);
         } catch (RuntimeException e) {
             // two registrations racing: the unique index of the view refuses the second
             List<ParticipationRequest> registrations = requests.stream().filter(r -> r.kind() == ParticipationKind.REGISTERED).toList();

@@ -90,7 +90,7 @@ class LeanRecordPathTest {
     void an_event_its_schema_refuses_is_not_stored() throws Exception {
         ParticipationRecorded invalid = new ParticipationRecorded("lean-invalid-1", CAMPAIGN, "không phải mã đơn vị", null,
                 ParticipationKind.ACTIVITY, LocalDate.of(2023, 3, 1), "Tham gia", null);
-        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> log.append(List.of(invalid))))
+        assertThatThrownBy(() -> QuarkusTransaction.requiringNew().run(() -> log.append(List.of(invalid), List.of(org.axonframework.messaging.MetaData.emptyInstance()))))
                 .isInstanceOfSatisfying(DomainException.class, e -> assertThat(e.code()).isEqualTo("event-contract-violation"));
         assertThat(count("SELECT count(*) FROM domain_event_entry WHERE aggregate_identifier = 'lean-invalid-1'")).isZero();
         assertThat(count("SELECT count(*) FROM participation_view WHERE record_id = 'lean-invalid-1'")).isZero();

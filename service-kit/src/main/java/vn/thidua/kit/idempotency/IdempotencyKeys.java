@@ -11,6 +11,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 import javax.sql.DataSource;
 import vn.thidua.contract.chain.HashChain;
@@ -26,6 +31,7 @@ import vn.thidua.kit.problem.DomainException;
 @ApplicationScoped
 public class IdempotencyKeys {
     public static final String HEADER = "Idempotency-Key";
+    private static final String STORE = "UPDATE idempotency_key SET status = ?, body = ?, location = ? WHERE scope = ? AND idem_key = ?";
 
     private final DataSource dataSource;
     private final ObjectMapper mapper;
@@ -41,14 +47,11 @@ public class IdempotencyKeys {
      */
     @Transactional
     public Response once(String scope, String key, Object request, Supplier<Response> work) {
-        if (key == null || key.isBlank()) {
+        if (!given(key)) {
             return work.get();
         }
-        if (key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
-            throw new DomainException(DomainException.Kind.INVALID, "invalid-idempotency-key", "The Idempotency-Key header is not valid",
-                    "an Idempotency-Key is at most 255 visible ASCII characters (no spaces or control characters)");
-        }
-        String requestHash = HashChain.sha256Hex(json(request));
+        requireValid(key);
+        String requestHash = requestHash(request);
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement claim = c.prepareStatement(
                     "INSERT INTO idempotency_key (scope, idem_key, request_hash, status) VALUES (?, ?, ?, 0) ON CONFLICT DO NOTHING")) {
@@ -62,8 +65,7 @@ public class IdempotencyKeys {
             Response response = work.get();
             // the body is serialised once: stored, and sent as the very same JSON text
             String body = response.hasEntity() ? json(response.getEntity()) : null;
-            try (PreparedStatement store = c.prepareStatement(
-                    "UPDATE idempotency_key SET status = ?, body = ?, location = ? WHERE scope = ? AND idem_key = ?")) {
+            try (PreparedStatement store = c.prepareStatement(STORE)) {
                 store.setInt(1, response.getStatus());
                 store.setString(2, body);
                 store.setString(3, response.getLocation() == null ? null : response.getLocation().toString());
@@ -72,6 +74,95 @@ public class IdempotencyKeys {
                 store.executeUpdate();
             }
             return body == null ? response : Response.fromResponse(response).entity(body).type(MediaType.APPLICATION_JSON_TYPE).build();
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Whether a request names a key ({@code null} and blank name none: the request is just done). */
+    public static boolean given(String key) {
+        return key != null && !key.isBlank();
+    }
+
+    /** Refuses (400) a key that is not one: at most 255 visible ASCII characters. */
+    public static void requireValid(String key) {
+        if (key.length() > 255 || !key.chars().allMatch(c -> c > 0x20 && c < 0x7F)) {
+            throw new DomainException(DomainException.Kind.INVALID, "invalid-idempotency-key", "The Idempotency-Key header is not valid",
+                    "an Idempotency-Key is at most 255 visible ASCII characters (no spaces or control characters)");
+        }
+    }
+
+    /** What a request is remembered by beside its key: the hash of its JSON. */
+    public String requestHash(Object request) {
+        return HashChain.sha256Hex(json(request));
+    }
+
+    /**
+     * Claims, in the caller's transaction and one statement, the keys of requests about to be done
+     * together ({@code hashByKey}: each key once, with its request's hash). Answers the keys claimed:
+     * each was new and its row is now this transaction's, to be given its answer by {@link #storeAll}
+     * or dropped by {@link #releaseAll}. A key not claimed was used before (or by a transaction this
+     * one waited for): its request must go through {@link #once}, which replays or refuses it.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public Set<String> claimAll(String scope, Map<String, String> hashByKey) {
+        Set<String> claimed = new HashSet<>();
+        if (hashByKey.isEmpty()) {
+            return claimed;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement claim = c.prepareStatement(
+                "INSERT INTO idempotency_key (scope, idem_key, request_hash, status) SELECT ?, k, h, 0 FROM unnest(?::text[], ?::text[]) AS t(k, h) "
+                        + "ON CONFLICT DO NOTHING RETURNING idem_key")) {
+            claim.setString(1, scope);
+            claim.setArray(2, c.createArrayOf("text", hashByKey.keySet().toArray()));
+            claim.setArray(3, c.createArrayOf("text", hashByKey.values().toArray()));
+            try (ResultSet rs = claim.executeQuery()) {
+                while (rs.next()) {
+                    claimed.add(rs.getString(1));
+                }
+            }
+            return claimed;
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** Drops claims of {@link #claimAll} whose requests were refused: as with {@link #once}, a refused request leaves no key behind. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void releaseAll(String scope, Collection<String> keys) {
+        if (keys.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement drop = c.prepareStatement("DELETE FROM idempotency_key WHERE scope = ? AND idem_key = ANY(?)")) {
+            drop.setString(1, scope);
+            drop.setArray(2, c.createArrayOf("text", keys.toArray()));
+            drop.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency store failed: " + e.getMessage(), e);
+        }
+    }
+
+    /** An answer to a claimed key: what a retry with the key gets again ({@code body} JSON, or null; {@code location} or null). */
+    public record Answer(String key, int status, String body, String location) {
+    }
+
+    /** Stores the answers of claimed keys ({@link #claimAll}), in the caller's transaction, one statement batch. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void storeAll(String scope, List<Answer> answers) {
+        if (answers.isEmpty()) {
+            return;
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement store = c.prepareStatement(STORE)) {
+            for (Answer a : answers) {
+                store.setInt(1, a.status());
+                store.setString(2, a.body());
+                store.setString(3, a.location());
+                store.setString(4, scope);
+                store.setString(5, a.key());
+                store.addBatch();
+            }
+            store.executeBatch();
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency store failed: " + e.getMessage(), e);
         }
@@ -103,7 +194,8 @@ public class IdempotencyKeys {
         }
     }
 
-    private String json(Object value) {
+    /** The JSON text of an answer's entity, as {@link #once} stores and sends it. */
+    public String json(Object value) {
         try {
             return mapper.writeValueAsString(value);
         } catch (JsonProcessingException e) {
