@@ -92,7 +92,8 @@ public class CampaignCatalog {
 
     /**
      * The standing of every question asked, in one statement (concurrent records and a batch ask many);
-     * a question whose campaign is not known has no entry.
+     * a question whose campaign is not known has no entry. Joined by the keys of the recipients and the
+     * closed years: as {@code EXISTS} over {@code unnest}, the planner scanned every recipient.
      */
     public Map<Asked, Standing> standings(Collection<Asked> asked) {
         Map<Asked, Standing> found = new HashMap<>();
@@ -101,11 +102,11 @@ public class CampaignCatalog {
         }
         List<Asked> questions = List.copyOf(new HashSet<>(asked));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT q.campaign_id, q.unit_code, q.year, c.title, c.period_from, c.period_to,
-                       EXISTS (SELECT 1 FROM known_recipient r WHERE r.campaign_id = c.campaign_id AND r.unit_code = q.unit_code),
-                       EXISTS (SELECT 1 FROM closed_year y WHERE y.year = q.year)
+                SELECT q.campaign_id, q.unit_code, q.year, c.title, c.period_from, c.period_to, r.unit_code IS NOT NULL, y.year IS NOT NULL
                 FROM unnest(?::text[], ?::text[], ?::int[]) AS q(campaign_id, unit_code, year)
-                JOIN known_campaign c ON c.campaign_id = q.campaign_id""")) {
+                JOIN known_campaign c ON c.campaign_id = q.campaign_id
+                LEFT JOIN known_recipient r ON r.campaign_id = q.campaign_id AND r.unit_code = q.unit_code
+                LEFT JOIN closed_year y ON y.year = q.year""")) {
             s.setArray(1, c.createArrayOf("text", questions.stream().map(Asked::campaignId).toArray()));
             s.setArray(2, c.createArrayOf("text", questions.stream().map(Asked::unitCode).toArray()));
             s.setArray(3, c.createArrayOf("int4", questions.stream().map(Asked::year).toArray()));
