@@ -92,8 +92,9 @@ public class CampaignCatalog {
 
     /**
      * The standing of every question asked, in one statement (concurrent records and a batch ask many);
-     * a question whose campaign is not known has no entry. Joined by the keys of the recipients and the
-     * closed years: as {@code EXISTS} over {@code unnest}, the planner scanned every recipient.
+     * a question whose campaign is not known has no entry. The recipient and the closed year are looked
+     * up by their keys per question ({@code LATERAL ... LIMIT 1}): as {@code EXISTS} or a join over
+     * {@code unnest}, the prepared statement's generic plan hashed every recipient on every call.
      */
     public Map<Asked, Standing> standings(Collection<Asked> asked) {
         Map<Asked, Standing> found = new HashMap<>();
@@ -102,11 +103,12 @@ public class CampaignCatalog {
         }
         List<Asked> questions = List.copyOf(new HashSet<>(asked));
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement("""
-                SELECT q.campaign_id, q.unit_code, q.year, c.title, c.period_from, c.period_to, r.unit_code IS NOT NULL, y.year IS NOT NULL
+                SELECT q.campaign_id, q.unit_code, q.year, c.title, c.period_from, c.period_to, r.notified IS NOT NULL, y.closed IS NOT NULL
                 FROM unnest(?::text[], ?::text[], ?::int[]) AS q(campaign_id, unit_code, year)
                 JOIN known_campaign c ON c.campaign_id = q.campaign_id
-                LEFT JOIN known_recipient r ON r.campaign_id = q.campaign_id AND r.unit_code = q.unit_code
-                LEFT JOIN closed_year y ON y.year = q.year""")) {
+                LEFT JOIN LATERAL (SELECT true AS notified FROM known_recipient r
+                                   WHERE r.campaign_id = q.campaign_id AND r.unit_code = q.unit_code LIMIT 1) r ON true
+                LEFT JOIN LATERAL (SELECT true AS closed FROM closed_year y WHERE y.year = q.year LIMIT 1) y ON true""")) {
             s.setArray(1, c.createArrayOf("text", questions.stream().map(Asked::campaignId).toArray()));
             s.setArray(2, c.createArrayOf("text", questions.stream().map(Asked::unitCode).toArray()));
             s.setArray(3, c.createArrayOf("int4", questions.stream().map(Asked::year).toArray()));

@@ -4,17 +4,16 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.axonframework.messaging.MetaData;
 import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.contract.events.ParticipationRecorded;
 import vn.thidua.kit.axon.PostgresDuplicateKeyResolver;
+import vn.thidua.kit.ids.TimeOrderedIds;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.kit.problem.Problems;
 import vn.thidua.kit.security.ActorInterceptor;
@@ -180,7 +179,7 @@ public class ParticipationService {
     public List<ParticipationView> recordAccepted(List<ParticipationRequest> requests, List<MetaData> callers) {
         List<ParticipationRecorded> events = new ArrayList<>(requests.size());
         for (ParticipationRequest request : requests) {
-            events.add(request.toEvent(UUID.randomUUID().toString()));
+            events.add(request.toEvent(TimeOrderedIds.next().toString()));
         }
         try {
             log.append(events, callers);

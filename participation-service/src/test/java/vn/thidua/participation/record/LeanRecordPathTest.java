@@ -84,6 +84,9 @@ class LeanRecordPathTest {
         assertThat(published).hasSize(1);
         assertThat(published.get(0).attributes().actor()).isEqualTo("user:canbo.tdkt");
         assertThat(published.get(0).attributes().aggregateSequence()).isZero();
+        // time-ordered keys (TimeOrderedIds): the record's id and its event's, also on Kafka as ce_id
+        assertThat(java.util.UUID.fromString(id).version()).isEqualTo(7);
+        assertThat(java.util.UUID.fromString(published.get(0).attributes().id()).version()).isEqualTo(7);
     }
 
     @Test
