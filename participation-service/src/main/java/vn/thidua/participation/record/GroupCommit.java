@@ -243,6 +243,7 @@ public class GroupCommit {
 
     /** Everything the group's transaction does; each request's outcome, in the group's order. */
     private Outcome[] decide(List<Pending> group) {
+        participations.genericPlans();
         Outcome[] outcomes = new Outcome[group.size()];
         Map<String, String> keys = new LinkedHashMap<>();
         for (int i = 0; i < group.size(); i++) {

@@ -1,6 +1,9 @@
 package vn.thidua.participation.record;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.axonframework.messaging.MetaData;
 import vn.thidua.contract.events.ParticipationKind;
 import vn.thidua.contract.events.ParticipationRecorded;
@@ -31,12 +35,28 @@ public class ParticipationService {
     private final CampaignCatalog catalog;
     private final RosterLookup rosters;
     private final ParticipationViews views;
+    private final DataSource dataSource;
 
-    public ParticipationService(ParticipationLog log, CampaignCatalog catalog, RosterLookup rosters, ParticipationViews views) {
+    public ParticipationService(ParticipationLog log, CampaignCatalog catalog, RosterLookup rosters, ParticipationViews views, DataSource dataSource) {
         this.log = log;
         this.catalog = catalog;
         this.rosters = rosters;
         this.views = views;
+        this.dataSource = dataSource;
+    }
+
+    /**
+     * Makes the rest of the current transaction's statements take generic plans ({@code SET LOCAL
+     * plan_cache_mode}). The lookups pass their questions as arrays ({@code unnest}); given an array,
+     * PostgreSQL plans every execution anew (a custom plan: 0.50 against 0.23 ms a lookup of the
+     * catalog, measured), although the plan it makes never changes. Must run inside a transaction.
+     */
+    public void genericPlans() {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("SET LOCAL plan_cache_mode = force_generic_plan");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot set the transaction's plan cache mode: " + e.getMessage(), e);
+        }
     }
 
     /** What the rules ask the database about a request: asked per record, or answered for a whole batch at once. */
@@ -48,6 +68,7 @@ public class ParticipationService {
 
     /** Validates and records; must run inside a transaction. */
     public ParticipationView record(ParticipationRequest request) {
+        genericPlans();
         check(request, new Lookups() {
             @Override
             public Optional<CampaignCatalog.Standing> standing(ParticipationRequest r) {
