@@ -6,16 +6,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import jakarta.transaction.RollbackException;
+import jakarta.transaction.Status;
 import jakarta.transaction.TransactionManager;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -61,7 +61,8 @@ public class GroupCommit {
     private final BlockingQueue<Pending> waiting = new LinkedBlockingQueue<>();
     private final List<Thread> writers = new ArrayList<>();
     private final DistributionSummary groupSizes = DistributionSummary.builder("thidua.participation.group.records")
-            .description("records committed together by the group commit of single records").register(Metrics.globalRegistry);
+            .description("records committed together in one transaction by the group commit of single records (transactions that recorded any)")
+            .register(Metrics.globalRegistry);
     private final ReentrantReadWriteLock held = new ReentrantReadWriteLock();
     private volatile boolean running;
 
@@ -97,6 +98,9 @@ public class GroupCommit {
     private static final Alone ALONE = new Alone();
 
     void start(@Observes StartupEvent started) {
+        if (settings.maxRecords() < 1) {
+            throw new IllegalStateException("thidua.participation.group-commit.max-records must be 1 or more, not " + settings.maxRecords());
+        }
         running = true;
         for (int i = 0; i < settings.writers(); i++) {
             Thread writer = new Thread(this::write, "participation-group-commit-" + i);
@@ -122,7 +126,7 @@ public class GroupCommit {
      * the class) or when group commit is off.
      */
     public Response record(ParticipationRequest request, String key, String recordsUri, Supplier<Response> alone) {
-        if (!running || settings.writers() == 0) {
+        if (!running || settings.writers() <= 0) {
             return alone.get();
         }
         boolean keyed = IdempotencyKeys.given(key);
@@ -132,15 +136,10 @@ public class GroupCommit {
         Pending pending = new Pending(request, keyed ? key : null, keyed ? idempotency.requestHash(request) : null, recordsUri,
                 ActorInterceptor.eventMetaData(), new CompletableFuture<>());
         waiting.add(pending);
-        Outcome outcome;
-        try {
-            outcome = pending.outcome().get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while the record's group was being committed", e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException("the record's group failed: " + e.getCause().getMessage(), e.getCause());
+        if (!running && waiting.remove(pending)) {
+            return alone.get(); // stopped meanwhile: no writer will take it
         }
+        Outcome outcome = await(pending);
         if (outcome instanceof Recorded r) {
             return Response.created(URI.create(r.location())).entity(r.body()).type(MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -151,8 +150,37 @@ public class GroupCommit {
     }
 
     /**
+     * The outcome of a request waiting for its group. Interrupted while no writer has taken it, it
+     * leaves (nothing recorded); once taken, its group's answer is waited for, whatever happens: a
+     * request answered 500 while its record commits would be sent again.
+     */
+    private Outcome await(Pending pending) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return pending.outcome().get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                    if (waiting.remove(pending)) {
+                        throw new IllegalStateException("interrupted before the record's group was taken: nothing was recorded", e);
+                    }
+                }
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause
+                    : new IllegalStateException("the record's group failed: " + e.getCause().getMessage(), e.getCause());
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /**
      * Holds the writers (each with at most the one request it took) until the answer is closed, so that
-     * the requests sent meanwhile gather into one group: for tests of what a group does.
+     * the requests sent meanwhile gather into one group: for tests of what a group does (the writers'
+     * side of the lock is an uncontended read lock).
      */
     AutoCloseable hold() {
         held.writeLock().lock();
@@ -186,7 +214,7 @@ public class GroupCommit {
             try {
                 group.add(waiting.take());
             } catch (InterruptedException e) {
-                break;
+                continue; // stops only when the service does (running false)
             }
             held.readLock().lock();
             try {
@@ -202,14 +230,19 @@ public class GroupCommit {
         }
     }
 
-    /** One group's transaction; answers each request once it has committed (or sends them all alone if it could not). */
+    /**
+     * One group's transaction; answers each request once it has committed, or sends them all alone if
+     * it did not. A failed commit is taken as of unknown outcome, a {@code RollbackException} too (the
+     * datasource reports a connection lost during COMMIT as a rollback): a request with a key is done
+     * alone (its key tells whether it committed), one without fails rather than risk a second record.
+     */
     private void commit(List<Pending> group) {
-        groupSizes.record(group.size());
         Outcome[] outcomes;
         try {
             transactions.begin();
         } catch (Exception e) {
             LOG.warnf("group of %d records: no transaction (%s); each is done alone", group.size(), e.getMessage());
+            rollback();
             return;
         }
         try {
@@ -218,34 +251,46 @@ public class GroupCommit {
             rollback();
             LOG.infof("group of %d records rolled back (%s); each is done alone", group.size(), e.getMessage());
             return;
+        } catch (Error e) {
+            rollback();
+            throw e;
         }
         try {
+            if (transactions.getStatus() == Status.STATUS_MARKED_ROLLBACK) {
+                rollback();
+                LOG.infof("group of %d records was marked for rollback; each is done alone", group.size());
+                return;
+            }
             transactions.commit();
-        } catch (RollbackException e) {
-            LOG.infof("group of %d records rolled back at commit (%s); each is done alone", group.size(), e.getMessage());
-            return;
         } catch (Exception e) {
-            // the commit's outcome is not known: a request with a key is safe to do again (its retry
-            // replays what committed); one without must not be written twice, so it fails
-            LOG.errorf(e, "group of %d records: commit failed with its outcome unknown", group.size());
-            for (Pending p : group) {
-                if (p.key() == null) {
+            LOG.errorf(e, "group of %d records: the commit failed, whether it committed is not known", group.size());
+            for (int i = 0; i < group.size(); i++) {
+                Pending p = group.get(i);
+                if (outcomes[i] instanceof Refused) {
+                    p.outcome().complete(outcomes[i]); // nothing of it was to be written
+                } else if (outcomes[i] instanceof Recorded && p.key() == null) {
                     p.outcome().completeExceptionally(new IllegalStateException("the record's commit failed and its outcome is not known: "
                             + e.getMessage() + "; look for it before sending it again, or send it with an Idempotency-Key", e));
                 }
             }
+            rollback(); // ends the thread's association if the failed commit left one
             return;
         }
+        int recorded = 0;
         for (int i = 0; i < group.size(); i++) {
             group.get(i).outcome().complete(outcomes[i]);
+            recorded += outcomes[i] instanceof Recorded ? 1 : 0;
+        }
+        if (recorded > 0) {
+            groupSizes.record(recorded);
         }
     }
 
     /** Everything the group's transaction does; each request's outcome, in the group's order. */
     private Outcome[] decide(List<Pending> group) {
-        participations.genericPlans();
+        participations.useGenericPlans();
         Outcome[] outcomes = new Outcome[group.size()];
-        Map<String, String> keys = new LinkedHashMap<>();
+        Map<String, String> keys = new TreeMap<>(); // claimed in the order of the keys: two groups never wait for each other's in turn
         for (int i = 0; i < group.size(); i++) {
             Pending p = group.get(i);
             if (p.key() != null && keys.putIfAbsent(p.key(), p.requestHash()) != null) {
@@ -277,6 +322,9 @@ public class GroupCommit {
             }
         }
         idempotency.releaseAll(SCOPE, released);
+        if (accepted.isEmpty()) {
+            return outcomes;
+        }
         List<ParticipationView> views = participations.recordAccepted(accepted.stream().map(i -> group.get(i).request()).toList(),
                 accepted.stream().map(i -> group.get(i).caller()).toList());
         List<IdempotencyKeys.Answer> answers = new ArrayList<>();
@@ -298,9 +346,12 @@ public class GroupCommit {
         return outcomes;
     }
 
+    /** Rolls back the writer's transaction, if it has one still. */
     private void rollback() {
         try {
-            transactions.rollback();
+            if (transactions.getStatus() != Status.STATUS_NO_TRANSACTION) {
+                transactions.rollback();
+            }
         } catch (Exception e) {
             LOG.warnf("rollback of a group failed: %s", e.getMessage());
         }

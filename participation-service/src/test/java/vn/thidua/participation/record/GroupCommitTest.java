@@ -116,11 +116,16 @@ class GroupCommitTest {
             assertThat(storedAnswer(runKey + "-ok-" + i)).isEqualTo(ok.body());
         }
         assertThat(answers.get("keyless").statusCode()).isEqualTo(201);
+        List<String> grouped = new ArrayList<>();
+        for (String name : List.of("ok-2", "ok-3", "ok-4", "ok-5", "keyless")) {
+            grouped.add(json(answers.get(name)).path("recordId").asText());
+        }
+        assertThat(transactions(grouped)).as("the records sent while the writers were held committed in one transaction").isEqualTo(1);
         assertThat(storedActor(json(answers.get("keyless")).path("recordId").asText())).isEqualTo("user:truong.khtc");
         problem(answers.get("not-on-roster"), 422, "member-not-on-roster");
         problem(answers.get("outside-period"), 422, "outside-campaign-period");
-        assertThat(storedAnswer(runKey + "-stranger")).as("a refused request leaves no key").isNull();
-        assertThat(storedAnswer(runKey + "-late")).isNull();
+        assertThat(keys(runKey + "-stranger")).as("a refused request leaves no key").isZero();
+        assertThat(keys(runKey + "-late")).isZero();
         List<Integer> registrations = List.of(answers.get("registered-a").statusCode(), answers.get("registered-b").statusCode());
         assertThat(registrations).containsExactlyInAnyOrder(201, 409);
         problem(registrations.get(0) == 409 ? answers.get("registered-a") : answers.get("registered-b"), 409, "already-registered");
@@ -165,7 +170,12 @@ class GroupCommitTest {
                 }
             }
             assertThat(count("SELECT count(*) FROM participation_view WHERE campaign_id = ?", campaign)).isEqualTo(7);
-            assertThat(storedAnswer(campaign + "-5")).isNull();
+            assertThat(keys(campaign + "-5")).isZero();
+            List<String> alone = new ArrayList<>();
+            for (String name : List.of("2", "3", "4", "6", "7")) {
+                alone.add(json(answers.get(name)).path("recordId").asText());
+            }
+            assertThat(transactions(alone)).as("the group's records, done alone after it rolled back").isEqualTo(alone.size());
         } finally {
             execute("DROP TRIGGER group_commit_test_refuse ON participation_view");
             execute("DROP FUNCTION group_commit_test_refuse()");
@@ -255,6 +265,23 @@ class GroupCommitTest {
             q.setString(1, key);
             try (ResultSet rows = q.executeQuery()) {
                 return rows.next() ? rows.getString(1) : null;
+            }
+        }
+    }
+
+    /** How many rows an Idempotency-Key of a single record has (a claim left behind has no body: counted too). */
+    private long keys(String key) throws Exception {
+        return count("SELECT count(*) FROM idempotency_key WHERE scope = 'participations' AND idem_key = ?", key);
+    }
+
+    /** How many transactions wrote the views of these records (PostgreSQL's {@code xmin} of each row). */
+    private long transactions(List<String> recordIds) throws Exception {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT count(DISTINCT xmin::text) FROM participation_view WHERE record_id = ANY(?)")) {
+            q.setArray(1, c.createArrayOf("text", recordIds.toArray()));
+            try (ResultSet rows = q.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
             }
         }
     }

@@ -26,7 +26,8 @@ import vn.thidua.kit.problem.DomainException;
  * body in the same transaction as the work it did; a retry with the same key and body gets that
  * answer again, with no new work; the same key with another body is a 409. Two concurrent requests
  * with one key are serialised by the key's row: the second waits and replays the first's answer.
- * A refused request stores nothing (its transaction rolls back), so it may be retried.
+ * A refused request leaves no key (its transaction rolls back; requests done together drop the claims
+ * of the refused, {@link #releaseAll}), so it may be retried.
  */
 @ApplicationScoped
 public class IdempotencyKeys {
