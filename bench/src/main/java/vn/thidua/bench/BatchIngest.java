@@ -5,7 +5,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import vn.thidua.contract.events.Topic;
 import org.HdrHistogram.Histogram;
 
 /**
@@ -27,6 +30,7 @@ final class BatchIngest {
                 + run.o.clients + " clients");
         Histogram latency = new Histogram(600_000_000L, 3);
         AtomicInteger failures = new AtomicInteger();
+        Set<String> created = ConcurrentHashMap.newKeySet();
         CpuPerRecord cpu = CpuPerRecord.start(processes);
         long started = System.nanoTime();
         run.parallel(batches, b -> {
@@ -42,7 +46,9 @@ final class BatchIngest {
             synchronized (latency) {
                 latency.recordValue(Math.max(1, (System.nanoTime() - t) / 1000));
             }
-            if (answer.statusCode() != 200) {
+            if (answer.statusCode() == 200) {
+                run.http.json.readTree(answer.body()).path("items").forEach(item -> created.add(item.path("recordId").asText()));
+            } else {
                 failures.incrementAndGet();
                 Run.say("  batch " + b + " answered " + answer.statusCode() + ": " + answer.body().substring(0, Math.min(300, answer.body().length())));
             }
@@ -56,9 +62,11 @@ final class BatchIngest {
         }
         double rate = records / seconds;
         double limit = new Limits(run).jdbcInserts(records, BATCH);
+        Run.say("  the batches' " + created.size() + " records on " + Topic.PARTICIPATION.address() + ", each once?");
+        Map<String, Object> onKafka = OnceOnKafka.check(run, created, Duration.ofMinutes(3));
         run.results.put("batchIngest", Map.of("records", records, "batchSize", BATCH, "seconds", seconds, "recordsPerSecond", rate,
                 "p50ms", latency.getValueAtPercentile(50) / 1000.0, "p99ms", latency.getValueAtPercentile(99) / 1000.0,
-                "limitRowsPerSecond", limit, "ratio", rate / limit));
+                "limitRowsPerSecond", limit, "ratio", rate / limit, "onKafka", onKafka));
         CpuPerRecord.put(run, "batch", cpuFigures);
     }
 }

@@ -32,6 +32,11 @@ final class Table {
                 f("%,.0f rows/s JDBC batches of %s", batch.get("limitRowsPerSecond"), batch.get("batchSize")), pct(batch.get("ratio")),
                 "≥ 10,000 records/s");
         System.out.printf(row, "batch latency at full load", f("p50 %.1f ms, p99 %.1f ms", batch.get("p50ms"), batch.get("p99ms")), "", "", "");
+        Map<String, Object> onKafka = (Map<String, Object>) batch.get("onKafka");
+        if (onKafka != null) {
+            System.out.printf(row, "batch records on Kafka, each once", f("%,d of %,d once", onKafka.get("once"), onKafka.get("records")),
+                    f("%s missing, %s more than once", onKafka.get("missing"), onKafka.get("moreThanOnce")), "", "every record once");
+        }
         Map<String, Object> full = (Map<String, Object>) e2e.get("fullLoad");
         Map<String, Object> halfE2e = (Map<String, Object>) e2e.get("halfRate");
         Map<String, Object> reads = (Map<String, Object>) full.get("unitTableReads");

@@ -69,6 +69,9 @@ class BenchIT {
             assertThat(r.path("ingest").path("records").asInt()).isEqualTo(6 * 5 * 4);
             assertThat(r.path("ingest").path("failures").asInt()).isZero();
             assertThat(r.path("batchIngest").path("records").asInt()).isEqualTo(100);
+            JsonNode onKafka = r.path("batchIngest").path("onKafka");
+            assertThat(onKafka.path("once").asInt()).as("the batches' records on Kafka, each once: " + onKafka).isEqualTo(100);
+            assertThat(onKafka.path("missing").asInt() + onKafka.path("moreThanOnce").asInt()).as(onKafka.toString()).isZero();
             for (String section : List.of("ingest", "batchIngest", "projection", "replay")) {
                 assertThat(r.path(section).path("ratio").asDouble()).as(section + " ratio").isPositive();
             }
