@@ -42,8 +42,9 @@ import vn.thidua.kit.security.ActorInterceptor;
  * request gets its own problem; the others are not affected by it. Nothing is grouped that the
  * single path would answer differently: a request whose key was used before (a retry: replay, or
  * 409 for another body), a second request with one key in the group, and every request of a group
- * whose transaction failed (a registration racing another instance's, a lost connection) are done
- * alone, on the request's thread, by the path of one record ({@link IdempotencyKeys#once}).
+ * whose transaction failed before its commit (a registration racing another writer's or instance's,
+ * a lost connection) are done alone, on the request's thread, by the path of one record
+ * ({@link IdempotencyKeys#once}). A failed commit is of unknown outcome: see {@link #commit}.
  * <p>
  * No request waits for a group to fill: a writer takes what is waiting when it is free, so under
  * light load a group is one record, and under load as many as arrived during the last commit.
