@@ -10,17 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The physical limits each figure is compared with, measured in the same run on the same machine. */
 final class Limits {
@@ -129,23 +124,10 @@ final class Limits {
 
     /** A plain Kafka consumer reading {@code topics} from the beginning to their current ends, events per second. */
     double plainConsumer(List<String> topics) {
-        Properties config = new Properties();
-        config.putAll(run.kafkaLogin);
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.o.bootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed"); // as every reader of the contract
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String t : topics) {
-                for (PartitionInfo p : consumer.partitionsFor(t)) {
-                    partitions.add(new TopicPartition(t, p.partition()));
-                }
-            }
-            consumer.assign(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = run.readFromStart(topics)) {
+            List<TopicPartition> partitions = new ArrayList<>(consumer.assignment());
             // the end offsets count the writers' transaction markers too, which are not records: read until the positions reach them
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions));
-            consumer.seekToBeginning(partitions);
             long started = System.nanoTime();
             long read = 0;
             ends.entrySet().removeIf(e -> consumer.position(e.getKey()) >= e.getValue());

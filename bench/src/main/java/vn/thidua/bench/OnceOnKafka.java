@@ -7,16 +7,11 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.Set;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import vn.thidua.contract.envelope.EventAttributes;
 import vn.thidua.contract.envelope.RawEvent;
 import vn.thidua.contract.events.Topic;
@@ -32,22 +27,11 @@ final class OnceOnKafka {
     }
 
     static Map<String, Object> check(Run run, Set<String> recordIds, Duration within) {
-        Properties config = new Properties();
-        config.putAll(run.kafkaLogin);
-        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, run.o.bootstrap);
-        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
-        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
-        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         String header = RawEvent.HEADER_PREFIX + EventAttributes.EXT_AGGREGATE_ID;
         Map<String, Integer> seen = new HashMap<>(recordIds.size() * 2);
         long deadline = System.nanoTime() + within.toNanos();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(Topic.PARTICIPATION.address())) {
-                partitions.add(new TopicPartition(p.topic(), p.partition()));
-            }
-            consumer.assign(partitions);
-            consumer.seekToBeginning(partitions);
+        try (KafkaConsumer<String, byte[]> consumer = run.readFromStart(List.of(Topic.PARTICIPATION.address()))) {
+            List<TopicPartition> partitions = new ArrayList<>(consumer.assignment());
             while (true) {
                 for (ConsumerRecord<String, byte[]> r : consumer.poll(Duration.ofMillis(500))) {
                     Header id = r.headers().lastHeader(header);

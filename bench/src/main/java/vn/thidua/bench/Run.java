@@ -12,7 +12,14 @@ import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** What every phase of one bench run shares: the flags, the HTTP client, the results table, the run's id and the helpers. */
 final class Run {
@@ -26,6 +33,29 @@ final class Run {
 
     Run(Options o) {
         this.o = o;
+    }
+
+    /**
+     * A consumer of every partition of {@code topics}, placed at their beginning, reading committed
+     * records only (as every reader of the contract does), signed in as the bench.
+     */
+    KafkaConsumer<String, byte[]> readFromStart(List<String> topics) {
+        Properties config = new Properties();
+        config.putAll(kafkaLogin);
+        config.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, o.bootstrap);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
+        config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String t : topics) {
+            for (PartitionInfo p : consumer.partitionsFor(t)) {
+                partitions.add(new TopicPartition(t, p.partition()));
+            }
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
     }
 
     static void say(String text) {
