@@ -12,7 +12,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.sql.DataSource;
 import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.CampaignLaunched;
@@ -80,18 +79,13 @@ public class CampaignCatalog {
     public record Standing(KnownCampaign campaign, boolean unitIsRecipient, boolean yearClosed) {
     }
 
-    /** The campaign, whether the unit was notified of it and whether the year is closed, in one query. */
-    public Optional<Standing> standing(String campaignId, String unitCode, int year) {
-        Asked asked = new Asked(campaignId, unitCode, year);
-        return Optional.ofNullable(standings(List.of(asked)).get(asked));
-    }
-
     /** A question of {@link #standings}: where a record for this campaign, unit and year stands. */
     public record Asked(String campaignId, String unitCode, int year) {
     }
 
     /**
-     * The standing of every question asked, in one statement (concurrent records and a batch ask many);
+     * The standing of every question asked (the campaign, whether the unit was notified of it, whether
+     * the year is closed), in one statement (concurrent records and a batch ask many);
      * a question whose campaign is not known has no entry. The recipient and the closed year are looked
      * up by their keys per question ({@code LATERAL ... LIMIT 1}): as {@code EXISTS} or a join over
      * {@code unnest}, the prepared statement's generic plan hashed every recipient on every call.

@@ -58,7 +58,7 @@ public class ParticipationService {
         }
     }
 
-    /** What the rules ask the database about a request: asked per record, or answered for a whole batch at once. */
+    /** What the rules ask the database about a request, answered for all the requests of a transaction at once ({@link #lookupsFor}). */
     private interface Lookups {
         Optional<CampaignCatalog.Standing> standing(ParticipationRequest request);
 
@@ -68,17 +68,10 @@ public class ParticipationService {
     /** Validates and records; must run inside a transaction. */
     public ParticipationView record(ParticipationRequest request) {
         useGenericPlans();
-        check(request, new Lookups() {
-            @Override
-            public Optional<CampaignCatalog.Standing> standing(ParticipationRequest r) {
-                return catalog.standing(r.campaignId(), r.unitCode(), r.occurredOn().getYear());
-            }
-
-            @Override
-            public boolean onRoster(ParticipationRequest r) {
-                return rosters.isOnRoster(r.unitCode(), r.memberId(), r.occurredOn());
-            }
-        });
+        DomainException refused = refusals(List.of(request)).get(0);
+        if (refused != null) {
+            throw refused;
+        }
         return recordAccepted(List.of(request), List.of(ActorInterceptor.eventMetaData())).get(0);
     }
 

@@ -32,16 +32,11 @@ public class RosterLookup {
         return "m.joined_on <= " + to + " AND (m.left_on IS NULL OR m.left_on > " + from + ")";
     }
 
-    /** Whether the member was on the unit's roster on {@code day}: joined on or before it, not left by it. */
-    public boolean isOnRoster(String unitCode, String memberId, LocalDate day) {
-        return wasOnRoster(unitCode, memberId, day, day);
-    }
-
     /** A question of {@link #onRoster(Collection)}: was the member on the unit's roster that day? */
     public record OnDay(String unitCode, String memberId, LocalDate day) {
     }
 
-    /** Which of {@code asked} are answered yes (as {@link #isOnRoster} would answer each), in one statement. */
+    /** Which of {@code asked} are answered yes (on the roster that day: joined on or before it, not left by it), in one statement. */
     public Set<OnDay> onRoster(Collection<OnDay> asked) {
         Set<OnDay> yes = new HashSet<>();
         if (asked.isEmpty()) {
