@@ -18,7 +18,6 @@ import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.utils.Utils;
-import org.axonframework.config.Configuration;
 import org.axonframework.config.EventProcessingConfigurer;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -34,6 +33,7 @@ import vn.thidua.contract.events.EventType;
 import vn.thidua.contract.events.ThiduaEvent;
 import vn.thidua.contract.events.Topic;
 import vn.thidua.kit.axon.Actor;
+import vn.thidua.kit.axon.WakingEventSource;
 
 /**
  * The outbox relay: the service's Axon event store is its outbox, and this handler, on a pooled
@@ -104,10 +104,11 @@ public final class KafkaOutboxRelay {
 
     /**
      * Registers the relay and its processor: one segment (one chain writer), batches of {@code batchSize},
-     * the token store watched for the segment's claims ({@link ClaimWatch}).
+     * the token store watched for the segment's claims ({@link ClaimWatch}), called as soon as events are
+     * stored ({@link WakingEventSource}).
      */
     public void register(EventProcessingConfigurer processing, int batchSize) {
-        processing.registerPooledStreamingEventProcessor(PROCESSOR, Configuration::eventStore,
+        processing.registerPooledStreamingEventProcessor(PROCESSOR, config -> new WakingEventSource(config.eventStore(), PROCESSOR),
                         (config, builder) -> builder.batchSize(batchSize).initialSegmentCount(1).maxClaimedSegments(1)
                                 .tokenStore(watch(config.eventProcessingConfiguration().tokenStore(PROCESSOR))))
                 .registerEventHandler(config -> this);
