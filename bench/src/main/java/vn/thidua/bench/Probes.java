@@ -30,13 +30,16 @@ final class Probes {
     private final Run run;
     private final Workload w;
     private final List<String> ids;
+    /** Names this set of probes in their Idempotency-Keys: each set posts new records, never a replay of another's. */
+    private final String phase;
     private volatile boolean running = true;
     private volatile Exception failure;
 
-    Probes(Run run, Workload w, List<String> ids, boolean readTable) {
+    Probes(Run run, Workload w, List<String> ids, String phase, boolean readTable) {
         this.run = run;
         this.w = w;
         this.ids = ids;
+        this.phase = phase;
         for (int t = 0; t < run.o.probes; t++) {
             threads.add(new Thread(() -> loop(this::probe), "e2e-probe-" + t));
         }
@@ -66,7 +69,7 @@ final class Probes {
         long t = System.nanoTime();
         JsonNode created = run.http.ok("POST", run.o.participationUrl + "/api/participations", Run.record(ids.get(s % ids.size()), m.unitCode(),
                 m.memberId(), "ACTIVITY", LocalDate.of(Workload.YEAR, 12, 1 + s % 28), "Đo thời gian từ khi ghi nhận đến khi được tính điểm", null),
-                run.id + "-e2e-" + s);
+                run.id + "-e2e-" + phase + "-" + s);
         String recordId = created.path("recordId").asText();
         long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
         while (!counted(m.memberId(), recordId)) {

@@ -23,7 +23,7 @@ final class SingleIngest {
         SecurityProfile security = processes.pid("participation-service").isPresent()
                 ? SecurityProfile.start("participation-service", processes.pid("participation-service").get()) : null;
         ServerTimes tableReadsServed = ServerTimes.start(run, run.o.evaluationUrl, "/api/scores/{year}/units");
-        Probes underLoad = new Probes(run, w, ids, true);
+        Probes underLoad = new Probes(run, w, ids, "full", true);
         CpuPerRecord cpu = CpuPerRecord.start(processes);
         long started = System.nanoTime();
         run.parallel(all.size(), i -> {
@@ -64,7 +64,7 @@ final class SingleIngest {
         double target = rate / 2;
         Run.say(String.format("ingest at half rate: %d records at %.0f/s", halfCount, target));
         Histogram half = new Histogram(60_000_000L, 3);
-        Probes atHalfRate = new Probes(run, w, ids, false);
+        Probes atHalfRate = new Probes(run, w, ids, "half", false);
         long halfStart = System.nanoTime();
         run.parallel(halfCount, i -> {
             long due = halfStart + (long) (i / target * 1e9);
