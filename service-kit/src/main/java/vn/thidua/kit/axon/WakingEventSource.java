@@ -22,9 +22,10 @@ import org.jboss.logging.Logger;
  *
  * <p>Each stream opened here has a watcher: a thread with a second stream of the same store, opened at
  * its head, that waits for the next events the store's reader fetches (the same cache the processor's
- * stream reads from, so the processor finds them when called) and then calls the processor back; it
- * also calls it after every {@value #WAIT_MILLIS} ms without events, as Axon would, so that an event
- * the watcher cannot see (stored before its head, in a transaction that committed after it) waits no
+ * stream reads from, so the processor finds them when called) and then calls the processor back, at
+ * most once per {@value #INTERVAL_MILLIS} ms, so that what is stored meanwhile is one batch. It also
+ * calls it after every {@value #WAIT_MILLIS} ms without events, as Axon would, so that an event the
+ * watcher cannot see (stored before its head, in a transaction that committed after it) waits no
  * longer than before. The watcher skips over the events without reading their payloads; it stops when
  * the stream closes.
  */
@@ -32,24 +33,32 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
     private static final Logger LOG = Logger.getLogger(WakingEventSource.class);
     /** How long a watcher waits for new events before it calls the processor anyway (Axon's own delay). */
     private static final long WAIT_MILLIS = 500;
+    /**
+     * The least time between two calls: the events stored meanwhile make one batch of the processor.
+     * Called for every event, the relay committed a Kafka transaction every few events (short run,
+     * 2026-11-27: 5,420 batches for about 70,000 single records, the broker's CPU per record 0.37 → 0.56 ms).
+     */
+    private static final long INTERVAL_MILLIS = 100;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> store;
     private final String name;
     private final long waitMillis;
+    private final long intervalMillis;
 
     /**
      * @param store the event store
      * @param name  the processor's name, for the watcher threads' names and the log
      */
     public WakingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String name) {
-        this(store, name, Duration.ofMillis(WAIT_MILLIS));
+        this(store, name, Duration.ofMillis(WAIT_MILLIS), Duration.ofMillis(INTERVAL_MILLIS));
     }
 
-    /** With another wait for new events before the processor is called anyway (tests). */
-    WakingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String name, Duration wait) {
+    /** With another wait for new events before the processor is called anyway, and another least time between two calls (tests). */
+    WakingEventSource(StreamableMessageSource<TrackedEventMessage<?>> store, String name, Duration wait, Duration interval) {
         this.store = store;
         this.name = name;
         this.waitMillis = wait.toMillis();
+        this.intervalMillis = interval.toMillis();
     }
 
     @Override
@@ -101,14 +110,21 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
         }
 
         private void watch(BlockingStream<TrackedEventMessage<?>> head, Runnable callback) {
+            long lastCall = System.nanoTime();
             try (head) {
                 while (!closed) {
                     if (head.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, waitMillis), TimeUnit.MILLISECONDS)) {
+                        // the events of the next moment go in the same batch: no more than one call per interval
+                        long early = lastCall + TimeUnit.MILLISECONDS.toNanos(intervalMillis) - System.nanoTime();
+                        if (early > 0) {
+                            TimeUnit.NANOSECONDS.sleep(early);
+                        }
                         do {
                             head.nextAvailable();
                         } while (head.hasNextAvailable());
                     }
                     callback.run();
+                    lastCall = System.nanoTime();
                 }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();

@@ -58,7 +58,7 @@ class WakingEventSourceTest {
     @Test
     void the_processor_is_called_when_an_event_is_stored_and_finds_it_in_its_stream() throws InterruptedException {
         store("m-before", 0);
-        WakingEventSource source = new WakingEventSource(axon.eventStore(), "waking-test", Duration.ofHours(1));
+        WakingEventSource source = new WakingEventSource(axon.eventStore(), "waking-test", Duration.ofHours(1), Duration.ofMillis(100));
         Semaphore calls = new Semaphore(0);
         try (BlockingStream<TrackedEventMessage<?>> stream = source.openStream(source.createHeadToken())) {
             assertThat(stream.setOnAvailableCallback(calls::release)).as("the stream takes a callback").isTrue();
