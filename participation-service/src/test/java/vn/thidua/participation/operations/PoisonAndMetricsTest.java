@@ -76,6 +76,11 @@ class PoisonAndMetricsTest {
         assertThat(requests.stream().mapToDouble(Double::doubleValue).sum()).isGreaterThanOrEqualTo(1);
         assertThat(values(metrics, "thidua_consumer_parked_total", "consumer=\"" + CONSUMER + "\"")).hasSize(1);
         assertThat(values(metrics, "thidua_consumer_applied_total", "consumer=\"" + CONSUMER + "\"")).hasSize(1);
+        // the campaigns of the fixtures reached the catalog: at least one batch applied and timed
+        Fixtures.await("a batch of the catalog consumer timed", Duration.ofSeconds(30), () -> {
+            List<Double> batches = values(metrics(), "thidua_consumer_batch_seconds_count", "consumer=\"" + CONSUMER + "\"");
+            return batches.size() == 1 && batches.get(0) >= 1;
+        });
     }
 
     private static String metrics() {

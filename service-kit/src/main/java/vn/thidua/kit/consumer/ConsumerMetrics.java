@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Metrics;
+import io.micrometer.core.instrument.Timer;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -17,8 +18,9 @@ import org.apache.kafka.common.TopicPartition;
  * A consumer's meters, on Micrometer's global registry (Quarkus adds its Prometheus registry to it;
  * without Quarkus they cost nothing): {@code thidua_consumer_applied_total},
  * {@code thidua_consumer_parked_total} (records that broke the contract, kept in
- * {@code rejected_event} and skipped) and {@code thidua_consumer_lag} per topic partition (records
- * on the broker not yet read, as of the last poll). Removed on close, so a restarted consumer in the
+ * {@code rejected_event} and skipped), {@code thidua_consumer_batch_seconds} (each poll's records
+ * applied, from the start of its transactions to their commit) and {@code thidua_consumer_lag} per
+ * topic partition (records on the broker not yet read, as of the last poll). Removed on close, so a restarted consumer in the
  * same JVM registers its own.
  */
 final class ConsumerMetrics implements AutoCloseable {
@@ -28,6 +30,7 @@ final class ConsumerMetrics implements AutoCloseable {
     private final Map<TopicPartition, AtomicLong> lags = new ConcurrentHashMap<>();
     final Counter applied;
     final Counter parked;
+    final Timer batches;
 
     ConsumerMetrics(String consumer) {
         this.consumer = consumer;
@@ -35,6 +38,9 @@ final class ConsumerMetrics implements AutoCloseable {
                 .tag("consumer", consumer).register(registry));
         this.parked = keep(Counter.builder("thidua.consumer.parked")
                 .description("records that broke the contract: kept in rejected_event with their reason, skipped")
+                .tag("consumer", consumer).register(registry));
+        this.batches = keep(Timer.builder("thidua.consumer.batch")
+                .description("a poll's records applied to the read model: from the start of its transactions to their commit")
                 .tag("consumer", consumer).register(registry));
     }
 

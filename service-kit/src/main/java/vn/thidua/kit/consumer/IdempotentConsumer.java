@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ForkJoinTask;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -43,6 +44,8 @@ import vn.thidua.kit.kafka.KafkaSettings;
  */
 public final class IdempotentConsumer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
+    /** A batch that takes this long to apply is logged (the read model is that much behind its topics). */
+    private static final long SLOW_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Work on the transaction that drops a read model before its consumer starts over. */
     @FunctionalInterface
@@ -201,7 +204,14 @@ public final class IdempotentConsumer implements AutoCloseable {
                 // only what has already arrived: waiting here would delay the current batch
                 ahead = pollAndDecode(Duration.ZERO);
                 try {
-                    apply(current.records(), current.decoded().join());
+                    Object[] decoded = current.decoded().join();
+                    long start = System.nanoTime();
+                    apply(current.records(), decoded);
+                    long took = System.nanoTime() - start;
+                    metrics.batches.record(took, TimeUnit.NANOSECONDS);
+                    if (took >= SLOW_BATCH_NANOS) {
+                        LOG.infof("consumer %s: a batch of %d records took %d ms to apply", name, current.records().count(), took / 1_000_000);
+                    }
                     Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
                     for (TopicPartition tp : current.records().partitions()) {
                         offsets.put(tp, new OffsetAndMetadata(next(current.records(), tp)));
