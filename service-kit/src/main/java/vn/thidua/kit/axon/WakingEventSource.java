@@ -20,14 +20,16 @@ import org.jboss.logging.Logger;
  * records/s: p50 276 ms from an event's time to its send, every send 0.5 s after the previous one).
  * With the callback the processor looks again when it is called.
  *
- * <p>Each stream opened here has a watcher: a thread with a second stream of the same store, opened at
- * its head, that waits for the next events the store's reader fetches (the same cache the processor's
- * stream reads from, so the processor finds them when called) and then calls the processor back, at
- * most once per {@value #INTERVAL_MILLIS} ms, so that what is stored meanwhile is one batch. It also
- * calls it after every {@value #WAIT_MILLIS} ms without events, as Axon would, so that an event the
- * watcher cannot see (stored before its head, in a transaction that committed after it) waits no
- * longer than before. The watcher skips over the events without reading their payloads; it stops when
- * the stream closes.
+ * <p>Each stream opened here takes the callback, and once the processor has read everything it
+ * starts a watcher: a thread with a second stream of the same store, opened at the token of the last
+ * event the processor took (so both read the same place of the store's cache, which its readers share
+ * when their tokens are equal, gaps included), that waits for the events the store's reader fetches
+ * and calls the processor back, at most once per {@value #INTERVAL_MILLIS} ms, so that what is stored
+ * meanwhile is one batch. It also calls it after every {@value #WAIT_MILLIS} ms without events, as
+ * Axon would. The watcher skips the events without deserializing them; when its stream fails (the
+ * database lost) it keeps calling the processor every {@value #WAIT_MILLIS} ms and reads again from
+ * the processor's position; it stops when the stream closes (the processor closes it when it stops,
+ * loses its claim or reopens it).
  */
 public final class WakingEventSource implements StreamableMessageSource<TrackedEventMessage<?>> {
     private static final Logger LOG = Logger.getLogger(WakingEventSource.class);
@@ -63,7 +65,7 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
 
     @Override
     public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken token) {
-        return new WakingStream(store.openStream(token));
+        return new WakingStream(store.openStream(token), token);
     }
 
     @Override
@@ -88,50 +90,97 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
 
     private final class WakingStream implements BlockingStream<TrackedEventMessage<?>> {
         private final BlockingStream<TrackedEventMessage<?>> events;
-        private volatile Thread watcher;
+        /** The token of the last event the processor took (its stream's start before the first): where a watcher reads from. */
+        private volatile TrackingToken position;
+        private Runnable callback;
+        private Thread watcher;
         private volatile boolean closed;
 
-        WakingStream(BlockingStream<TrackedEventMessage<?>> events) {
+        WakingStream(BlockingStream<TrackedEventMessage<?>> events, TrackingToken from) {
             this.events = events;
+            this.position = from;
         }
 
+        /** Takes the callback; the watcher starts when the processor first finds nothing to read. */
         @Override
         public synchronized boolean setOnAvailableCallback(Runnable callback) {
-            if (closed || watcher != null) {
-                return watcher != null;
-            }
-            // opened here, on the caller's thread: events stored from now on wake the processor, and those
-            // before are already in the processor's own stream
-            BlockingStream<TrackedEventMessage<?>> head = store.openStream(store.createHeadToken());
-            watcher = new Thread(() -> watch(head, callback), name + "-event-watch");
-            watcher.setDaemon(true);
-            watcher.start();
+            this.callback = callback;
             return true;
         }
 
-        private void watch(BlockingStream<TrackedEventMessage<?>> head, Runnable callback) {
+        @Override
+        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
+            boolean available = events.hasNextAvailable(timeout, unit);
+            if (!available) {
+                watchFromHere();
+            }
+            return available;
+        }
+
+        @Override
+        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
+            TrackedEventMessage<?> next = events.nextAvailable();
+            position = next.trackingToken();
+            return next;
+        }
+
+        /**
+         * Starts the watcher at the processor's own position, once it has read everything: the watcher
+         * then reads what the processor would read next, from the same place in the store's cache
+         * (the cache is shared by readers whose tokens are equal, gaps included).
+         */
+        private synchronized void watchFromHere() {
+            if (watcher != null || callback == null || closed) {
+                return;
+            }
+            Runnable call = callback;
+            watcher = new Thread(() -> watch(call), name + "-event-watch");
+            watcher.setDaemon(true);
+            watcher.start();
+        }
+
+        /** Until the stream closes: calls the processor when events arrive, and after every wait without; reopens its own stream after a failure. */
+        private void watch(Runnable callback) {
             long lastCall = System.nanoTime();
-            try (head) {
-                while (!closed) {
-                    if (head.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, waitMillis), TimeUnit.MILLISECONDS)) {
-                        // the events of the next moment go in the same batch: no more than one call per interval
-                        long early = lastCall + TimeUnit.MILLISECONDS.toNanos(intervalMillis) - System.nanoTime();
-                        if (early > 0) {
-                            TimeUnit.NANOSECONDS.sleep(early);
+            boolean failing = false;
+            while (!closed) {
+                try (BlockingStream<TrackedEventMessage<?>> next = store.openStream(position)) {
+                    while (!closed) {
+                        if (next.hasNextAvailable((int) Math.min(Integer.MAX_VALUE, waitMillis), TimeUnit.MILLISECONDS)) {
+                            // the events of the next moment go in the same batch: no more than one call per interval
+                            long early = lastCall + TimeUnit.MILLISECONDS.toNanos(intervalMillis) - System.nanoTime();
+                            if (early > 0) {
+                                TimeUnit.NANOSECONDS.sleep(early);
+                            }
+                            do {
+                                next.nextAvailable();
+                            } while (next.hasNextAvailable());
                         }
-                        do {
-                            head.nextAvailable();
-                        } while (head.hasNextAvailable());
+                        callback.run();
+                        lastCall = System.nanoTime();
+                        if (failing) {
+                            LOG.infof("%s: the watcher of new events reads again", name);
+                            failing = false;
+                        }
+                    }
+                } catch (InterruptedException e) {
+                    return; // closed
+                } catch (RuntimeException e) {
+                    if (closed) {
+                        return;
+                    }
+                    if (!failing) {
+                        // the processor is still called every wait; its own stream reports the store's failures
+                        LOG.warnf("%s: the watcher of new events failed (%s); it calls the processor every %d ms and reads again from the processor's position",
+                                name, e.getMessage(), waitMillis);
+                        failing = true;
                     }
                     callback.run();
-                    lastCall = System.nanoTime();
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            } catch (RuntimeException e) {
-                if (!closed) {
-                    // the processor still looks again after its claim interval (5 s); its own stream reports the store's failures
-                    LOG.warnf(e, "%s: the watcher of new events stopped; the processor looks for events every few seconds until its stream reopens", name);
+                    try {
+                        TimeUnit.MILLISECONDS.sleep(waitMillis);
+                    } catch (InterruptedException interrupted) {
+                        return; // closed
+                    }
                 }
             }
         }
@@ -142,26 +191,17 @@ public final class WakingEventSource implements StreamableMessageSource<TrackedE
         }
 
         @Override
-        public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-            return events.hasNextAvailable(timeout, unit);
-        }
-
-        @Override
-        public TrackedEventMessage<?> nextAvailable() throws InterruptedException {
-            return events.nextAvailable();
-        }
-
-        @Override
         public void skipMessagesWithPayloadTypeOf(TrackedEventMessage<?> ignoredMessage) {
             events.skipMessagesWithPayloadTypeOf(ignoredMessage);
         }
 
         @Override
         public void close() {
+            Thread w;
             synchronized (this) {
                 closed = true;
+                w = watcher;
             }
-            Thread w = watcher;
             if (w != null) {
                 w.interrupt();
             }

@@ -19,9 +19,10 @@ import org.apache.kafka.common.TopicPartition;
  * without Quarkus they cost nothing): {@code thidua_consumer_applied_total},
  * {@code thidua_consumer_parked_total} (records that broke the contract, kept in
  * {@code rejected_event} and skipped), {@code thidua_consumer_batch_seconds} (each poll's records
- * applied, from the start of its transactions to their commit) and {@code thidua_consumer_lag} per
- * topic partition (records on the broker not yet read, as of the last poll). Removed on close, so a restarted consumer in the
- * same JVM registers its own.
+ * applied, from the start of its transactions to their commit and the after-commit listener; a failed
+ * batch is not timed) and {@code thidua_consumer_lag} per topic partition (records on the broker not
+ * yet read, as of the last poll). Removed on close, so a restarted consumer in the same JVM registers
+ * its own.
  */
 final class ConsumerMetrics implements AutoCloseable {
     private final String consumer;

@@ -44,7 +44,7 @@ import vn.thidua.kit.kafka.KafkaSettings;
  */
 public final class IdempotentConsumer implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(IdempotentConsumer.class);
-    /** A batch that takes this long to apply is logged (the read model is that much behind its topics). */
+    /** A batch that takes this long to apply is logged: the read model is at least that far behind its topics meanwhile. */
     private static final long SLOW_BATCH_NANOS = TimeUnit.SECONDS.toNanos(1);
 
     /** Work on the transaction that drops a read model before its consumer starts over. */

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -51,8 +49,6 @@ import vn.thidua.contract.events.Period;
 import vn.thidua.contract.events.PlanReference;
 import vn.thidua.contract.events.ThiduaEvent;
 import vn.thidua.kit.problem.DomainException;
-import vn.thidua.testsupport.PostgresServer;
-import vn.thidua.testsupport.RealServers;
 
 /**
  * An event its schema refuses cannot be stored: for every published event type, a command whose
@@ -94,18 +90,7 @@ class ContractCheckTest {
 
     @BeforeAll
     static void start() throws Exception {
-        PostgresServer server = RealServers.postgres();
-        String url = server.createDatabase("kit_contract_check");
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url);
-        dataSource.setUser(server.username());
-        dataSource.setPassword(server.password());
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public");
-            try (InputStream in = ContractCheckTest.class.getResourceAsStream("/db/kit/V1__axon_store_relay_idempotency.sql")) {
-                s.execute(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-            }
-        }
+        dataSource = KitDatabase.fresh("kit_contract_check");
         axon = AxonStore.configurer(dataSource, NoTransactionManager.INSTANCE).configureAggregate(Emitter.class).buildConfiguration();
         axon.start();
     }
