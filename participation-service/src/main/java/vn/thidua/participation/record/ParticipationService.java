@@ -59,10 +59,14 @@ public class ParticipationService {
     }
 
     /** What the rules ask the database about a request, answered for all the requests of a transaction at once ({@link #lookupsFor}). */
-    private interface Lookups {
-        Optional<CampaignCatalog.Standing> standing(ParticipationRequest request);
+    private record Lookups(Map<CampaignCatalog.Asked, CampaignCatalog.Standing> standings, Set<RosterLookup.OnDay> onRosterDays) {
+        Optional<CampaignCatalog.Standing> standing(ParticipationRequest r) {
+            return Optional.ofNullable(standings.get(asked(r)));
+        }
 
-        boolean onRoster(ParticipationRequest request);
+        boolean onRoster(ParticipationRequest r) {
+            return onRosterDays.contains(onDay(r));
+        }
     }
 
     /** Validates and records; must run inside a transaction. */
@@ -83,17 +87,7 @@ public class ParticipationService {
     private Lookups lookupsFor(List<ParticipationRequest> requests) {
         Map<CampaignCatalog.Asked, CampaignCatalog.Standing> standings = catalog.standings(requests.stream().map(ParticipationService::asked).toList());
         Set<RosterLookup.OnDay> onRoster = rosters.onRoster(requests.stream().filter(r -> r.memberId() != null).map(ParticipationService::onDay).toList());
-        return new Lookups() {
-            @Override
-            public Optional<CampaignCatalog.Standing> standing(ParticipationRequest r) {
-                return Optional.ofNullable(standings.get(asked(r)));
-            }
-
-            @Override
-            public boolean onRoster(ParticipationRequest r) {
-                return onRoster.contains(onDay(r));
-            }
-        };
+        return new Lookups(standings, onRoster);
     }
 
     private static CampaignCatalog.Asked asked(ParticipationRequest r) {
