@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * PostgreSQL 17 from zonky's embedded binaries, as a real server process on loopback.
@@ -36,11 +37,14 @@ public final class EmbeddedPostgresServer implements PostgresServer {
      * hook of its own, so that its owner can stop it last (after the services that use it).
      */
     public static EmbeddedPostgresServer durable(Path dataDirectory, int port) {
-        return durable(dataDirectory, port, false);
+        return durable(dataDirectory, port, false, Map.of());
     }
 
-    /** {@link #durable(Path, int)}, with {@code pg_stat_statements} loaded when {@code statementStats} (to measure what a run costs). */
-    public static EmbeddedPostgresServer durable(Path dataDirectory, int port, boolean statementStats) {
+    /**
+     * {@link #durable(Path, int)}, with {@code pg_stat_statements} loaded when {@code statementStats} (to measure
+     * what a run costs) and {@code settings} (server settings such as {@code shared_buffers}) on top of the defaults.
+     */
+    public static EmbeddedPostgresServer durable(Path dataDirectory, int port, boolean statementStats, Map<String, String> settings) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setDataDirectory(dataDirectory)
@@ -51,6 +55,7 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         if (statementStats) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
+        settings.forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
         }
