@@ -71,25 +71,12 @@ public final class LocalStack implements Callable<Integer> {
     @Option(names = "--instances", defaultValue = "1", description = "processes of each service (1 or 2; default: ${DEFAULT-VALUE}): "
             + "instance k of a service on its port + 3(k - 1), so 8081-8083 and then 8084-8086")
     int instances;
-    @Option(names = "--pg-shared-buffers", defaultValue = "2GB", description = "PostgreSQL's shared_buffers (default: ${DEFAULT-VALUE}: "
-            + "a province's year, about 1.5 GB of tables and indexes, stays in them; PostgreSQL's own default is 128MB)")
-    String pgSharedBuffers;
     @Option(names = "--pg-stat-statements", description = "load pg_stat_statements into PostgreSQL (then CREATE EXTENSION pg_stat_statements in a database to read it)")
     boolean pgStatStatements;
     @Option(names = "--host", defaultValue = "127.0.0.1", description = "the address the services listen on (default: ${DEFAULT-VALUE}; 0.0.0.0 for every interface)")
     String host;
 
     private static final List<String> DATABASES = List.of("campaign", "participation", "evaluation", "keycloak");
-
-    /**
-     * The server's settings beyond PostgreSQL's defaults, as docker-compose.yml's (DECISIONS 59): shared buffers
-     * that hold the year's tables (with 128 MB, late in a province's year evaluation-service read most of its
-     * projection's pages from the operating system, 445 reads for one statement), and checkpoints far enough apart
-     * that a year's ingest does not force one every few minutes (each writes every page it touches whole into the WAL).
-     */
-    static Map<String, String> postgresSettings(String sharedBuffers) {
-        return Map.of("shared_buffers", sharedBuffers, "max_wal_size", "4GB", "checkpoint_timeout", "15min");
-    }
     /**
      * The whole stop's bound: a service may take {@link #SERVICE_STOP}, the web pages and Keycloak (together)
      * and then the broker {@link #OTHER_STOP} each before SIGKILL, which leaves PostgreSQL's fast shutdown
@@ -158,8 +145,7 @@ public final class LocalStack implements Callable<Integer> {
         Credentials credentials = Accounts.load(credentialsFile, KeycloakServer.url(keycloakPort) + "/realms/" + Accounts.REALM, "localhost:" + kafkaPort);
 
         Console.step("starting PostgreSQL 17 on port " + pgPort + " (durable: fsync and synchronous_commit on)");
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"), pgPort, pgStatStatements,
-                postgresSettings(pgSharedBuffers));
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.durable(dataDir.resolve("postgres"), pgPort, pgStatStatements);
         synchronized (this) {
             this.postgres = postgres;
         }

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 
 /**
  * PostgreSQL 17 from zonky's embedded binaries, as a real server process on loopback.
@@ -37,14 +36,11 @@ public final class EmbeddedPostgresServer implements PostgresServer {
      * hook of its own, so that its owner can stop it last (after the services that use it).
      */
     public static EmbeddedPostgresServer durable(Path dataDirectory, int port) {
-        return durable(dataDirectory, port, false, Map.of());
+        return durable(dataDirectory, port, false);
     }
 
-    /**
-     * {@link #durable(Path, int)}, with {@code pg_stat_statements} loaded when {@code statementStats} (to measure
-     * what a run costs) and {@code settings} (server settings such as {@code shared_buffers}) on top of the defaults.
-     */
-    public static EmbeddedPostgresServer durable(Path dataDirectory, int port, boolean statementStats, Map<String, String> settings) {
+    /** {@link #durable(Path, int)}, with {@code pg_stat_statements} loaded when {@code statementStats} (to measure what a run costs). */
+    public static EmbeddedPostgresServer durable(Path dataDirectory, int port, boolean statementStats) {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setRegisterShutdownHook(false)
                 .setDataDirectory(dataDirectory)
@@ -55,7 +51,6 @@ public final class EmbeddedPostgresServer implements PostgresServer {
         if (statementStats) {
             builder.setServerConfig("shared_preload_libraries", "pg_stat_statements");
         }
-        settings.forEach(builder::setServerConfig);
         if (port > 0) {
             builder.setPort(port);
         }
