@@ -37,7 +37,8 @@ import vn.thidua.scoring.Watermark;
  *   <li>a campaign: the slices of those who recorded under it (usually none: campaigns come first),
  *   and its recipients' rows;</li>
  * </ul>
- * then the sums of the units touched (roster size, members with records, points, coverage, score).
+ * then the lines of the units touched: their roster sums (size, members with records, points) as
+ * stored, changed by what their roster rows' changes add or take away, and from them coverage and score.
  * Ranks are not stored: the units' are {@link Scorer#rankUnits} applied to the stored lines when
  * they are read (a few hundred), the members' the order of the stored scores, read with them. The
  * campaigns are read once per transaction, and only when a slice or a unit's line needs them. Only
@@ -179,10 +180,12 @@ public class ScoreTables implements FactsListener {
         long countedDelta = 0;
         Set<String> units = new HashSet<>(d.units);
         Map<String, Integer> own = new HashMap<>();
+        Map<String, RosterSums> rosterChanges = Map.of();
         if (!d.members.isEmpty()) {
             ScoreTable t = Scorer.score(year, FactStore.membersSlice(c, year, d.members, campaigns.get()), policy);
             writeMembers(c, year, d.members, t.members());
-            units.addAll(writeRoster(c, year, d.members, rosterOf(t)));
+            rosterChanges = writeRoster(c, year, d.members, rosterOf(t));
+            units.addAll(rosterChanges.keySet());
             countedDelta += writeCounted(c, year, "member_id = ANY(?)", d.members, t.counted());
         }
         if (!d.unitsOwn.isEmpty()) {
@@ -195,7 +198,7 @@ public class ScoreTables implements FactsListener {
             countedDelta += writeCounted(c, year, "member_id IS NULL AND unit_code = ANY(?)", d.unitsOwn, t.counted());
         }
         if (!units.isEmpty()) {
-            writeUnits(c, year, units, own, campaigns);
+            writeUnits(c, year, units, rosterChanges, own, campaigns);
         }
         try (PreparedStatement s = c.prepareStatement("""
                 UPDATE score_year SET records = records + ?, counted = counted + ?, version = nextval('score_version'), changed_at = now()
@@ -245,8 +248,24 @@ public class ScoreTables implements FactsListener {
                 WHERE (score_member.full_name, score_member.score) IS DISTINCT FROM (EXCLUDED.full_name, EXCLUDED.score)""");
     }
 
-    /** Replaces the roster rows of {@code members}; returns the units whose rows changed. */
-    private static Set<String> writeRoster(Connection c, int year, Set<String> members, List<RosterRow> rows) throws SQLException {
+    /**
+     * What a unit's roster rows add up to (its size, its members with records, their points), or by how
+     * much they changed: a unit's line keeps the sums (score_unit), changed by each change of its rows.
+     */
+    private record RosterSums(int size, int withRecords, long points) {
+        static final RosterSums NONE = new RosterSums(0, 0, 0);
+
+        static RosterSums of(RosterRow row, int sign) {
+            return new RosterSums(sign, row.hasRecords() ? sign : 0, (long) sign * row.points());
+        }
+
+        RosterSums plus(RosterSums other) {
+            return new RosterSums(size + other.size, withRecords + other.withRecords, points + other.points);
+        }
+    }
+
+    /** Replaces the roster rows of {@code members}; returns the units whose rows changed, with how much their sums changed. */
+    private static Map<String, RosterSums> writeRoster(Connection c, int year, Set<String> members, List<RosterRow> rows) throws SQLException {
         Map<String, RosterRow> before = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement(
                 "SELECT unit_code, member_id, points, has_records FROM score_roster WHERE year = ? AND member_id = ANY(?)")) {
@@ -259,12 +278,14 @@ public class ScoreTables implements FactsListener {
                 }
             }
         }
-        Set<String> changedUnits = new HashSet<>();
+        Map<String, RosterSums> changedUnits = new HashMap<>();
         List<RosterRow> upserts = new ArrayList<>();
         for (RosterRow r : rows) {
-            if (!r.equals(before.remove(r.unitCode() + "\u0000" + r.memberId()))) {
+            RosterRow was = before.remove(r.unitCode() + "\u0000" + r.memberId());
+            if (!r.equals(was)) {
                 upserts.add(r);
-                changedUnits.add(r.unitCode());
+                RosterSums change = was == null ? RosterSums.of(r, 1) : RosterSums.of(r, 1).plus(RosterSums.of(was, -1));
+                changedUnits.merge(r.unitCode(), change, RosterSums::plus);
             }
         }
         if (!before.isEmpty()) {
@@ -274,7 +295,7 @@ public class ScoreTables implements FactsListener {
                     s.setString(2, gone.unitCode());
                     s.setString(3, gone.memberId());
                     s.addBatch();
-                    changedUnits.add(gone.unitCode());
+                    changedUnits.merge(gone.unitCode(), RosterSums.of(gone, -1), RosterSums::plus);
                 }
                 s.executeBatch();
             }
@@ -342,41 +363,36 @@ public class ScoreTables implements FactsListener {
         return (long) counted.size() - before.size();
     }
 
-    /** Recomputes the sums of {@code units} from their roster rows; a unit with no roster and no campaign that year leaves the table. */
-    private static void writeUnits(Connection c, int year, Set<String> units, Map<String, Integer> own, Campaigns campaigns) throws SQLException {
-        Map<String, long[]> sums = new HashMap<>();
+    /**
+     * Rewrites the lines of {@code units}: each line's roster sums as stored, changed by {@code rosterChanges}
+     * (the year's lock keeps them exact: see {@link #refresh}), its own points from {@code own} or as stored; a
+     * unit with no roster and no campaign that year leaves the table.
+     */
+    private static void writeUnits(Connection c, int year, Set<String> units, Map<String, RosterSums> rosterChanges, Map<String, Integer> own,
+                                   Campaigns campaigns) throws SQLException {
+        Map<String, RosterSums> sums = new HashMap<>();
+        Map<String, Integer> collective = new HashMap<>();
         try (PreparedStatement s = c.prepareStatement("""
-                SELECT unit_code, count(*), count(*) FILTER (WHERE has_records), coalesce(sum(points), 0) FROM score_roster
-                WHERE year = ? AND unit_code = ANY(?) GROUP BY unit_code""")) {
+                SELECT unit_code, roster_size, members_with_records, member_points, collective_points FROM score_unit
+                WHERE year = ? AND unit_code = ANY(?)""")) {
             s.setInt(1, year);
             s.setArray(2, c.createArrayOf("text", units.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    sums.put(rs.getString(1), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4)});
-                }
-            }
-        }
-        Map<String, Integer> collective = new HashMap<>();
-        if (!own.keySet().containsAll(units)) {
-            try (PreparedStatement s = c.prepareStatement("SELECT unit_code, collective_points FROM score_unit WHERE year = ? AND unit_code = ANY(?)")) {
-                s.setInt(1, year);
-                s.setArray(2, c.createArrayOf("text", units.toArray()));
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        collective.put(rs.getString(1), rs.getInt(2));
-                    }
+                    sums.put(rs.getString(1), new RosterSums(rs.getInt(2), rs.getInt(3), rs.getLong(4)));
+                    collective.put(rs.getString(1), rs.getInt(5));
                 }
             }
         }
         List<UnitRow> keep = new ArrayList<>();
         List<String> empty = new ArrayList<>();
         for (String unit : units) {
-            long[] sum = sums.getOrDefault(unit, new long[3]);
-            int size = (int) sum[0];
-            int with = (int) sum[1];
+            RosterSums sum = sums.getOrDefault(unit, RosterSums.NONE).plus(rosterChanges.getOrDefault(unit, RosterSums.NONE));
+            int size = sum.size();
+            int with = sum.withRecords();
             int points = own.containsKey(unit) ? own.get(unit) : collective.getOrDefault(unit, 0);
-            keep.add(new UnitRow(new ScoreTable.UnitScore(0, unit, Scorer.unitScore(sum[2], points, size), Scorer.coverage(with, size), points, size,
-                    with, List.of()), sum[2]));
+            keep.add(new UnitRow(new ScoreTable.UnitScore(0, unit, Scorer.unitScore(sum.points(), points, size), Scorer.coverage(with, size), points,
+                    size, with, List.of()), sum.points()));
             if (size == 0) {
                 empty.add(unit);
             }
