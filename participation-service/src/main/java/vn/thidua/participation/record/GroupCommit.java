@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -277,13 +278,13 @@ public class GroupCommit {
             rollback(); // ends the thread's association if the failed commit left one
             return;
         }
-        int recorded = 0;
-        for (int i = 0; i < group.size(); i++) {
-            group.get(i).outcome().complete(outcomes[i]);
-            recorded += outcomes[i] instanceof Recorded ? 1 : 0;
-        }
+        // counted before anyone is answered: a caller that has its answer finds its group in the metric
+        long recorded = Arrays.stream(outcomes).filter(Recorded.class::isInstance).count();
         if (recorded > 0) {
             groupSizes.record(recorded);
+        }
+        for (int i = 0; i < group.size(); i++) {
+            group.get(i).outcome().complete(outcomes[i]);
         }
     }
 
