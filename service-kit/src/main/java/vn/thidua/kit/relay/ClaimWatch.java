@@ -1,5 +1,6 @@
 package vn.thidua.kit.relay;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicLong;
@@ -7,6 +8,7 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 
 /**
  * The relay processor's token store, counting its claims: every claim of the segment (the processor
@@ -15,10 +17,45 @@ import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
  * the one the previous batch committed in, no other relay can have sent since (another instance's
  * producer is fenced by this claim's, {@link RelayProducer}), so the relay need not ask Kafka what is
  * after its heads ({@link KafkaOutboxRelay}).
+ * <p>
+ * A batch's token is written when the batch says so ({@link TokenWrites}), not when the processor
+ * stores it: the processor stores it first thing when its transaction prepares to commit, and the row
+ * it updates then stays locked until the database commits, so a relay paused while it waited for
+ * Kafka's acknowledgements (a long GC pause, a frozen host, the fault suite's SIGSTOP) kept the other
+ * instance from claiming the segment until it went on.
  */
 final class ClaimWatch implements TokenStore {
+    /** The unit of work's resource under which a relay batch keeps the token writes it runs itself. */
+    static final String TOKEN_WRITES = ClaimWatch.class.getName() + ".token-writes";
+
     private final TokenStore store;
     private final AtomicLong generation = new AtomicLong();
+
+    /**
+     * The token writes of one batch, run by the batch once Kafka has acknowledged its sends, just before
+     * it commits Kafka's transaction (a write refused because the claim was lost then aborts it, as before);
+     * a write handed over after they ran is done at once.
+     */
+    static final class TokenWrites {
+        private final List<Runnable> waiting = new ArrayList<>();
+        private boolean ran;
+
+        synchronized void add(Runnable write) {
+            if (ran) {
+                write.run();
+            } else {
+                waiting.add(write);
+            }
+        }
+
+        synchronized void run() {
+            ran = true;
+            for (Runnable write : waiting) {
+                write.run();
+            }
+            waiting.clear();
+        }
+    }
 
     ClaimWatch(TokenStore store) {
         this.store = store;
@@ -58,7 +95,12 @@ final class ClaimWatch implements TokenStore {
 
     @Override
     public void storeToken(TrackingToken token, String processorName, int segment) throws UnableToClaimTokenException {
-        store.storeToken(token, processorName, segment);
+        TokenWrites batch = CurrentUnitOfWork.isStarted() ? CurrentUnitOfWork.get().root().getResource(TOKEN_WRITES) : null;
+        if (batch != null) {
+            batch.add(() -> store.storeToken(token, processorName, segment));
+        } else {
+            store.storeToken(token, processorName, segment);
+        }
     }
 
     @Override

@@ -165,7 +165,7 @@ public final class KafkaOutboxRelay {
 
     private Batch currentBatch() {
         UnitOfWork<?> root = CurrentUnitOfWork.get().root();
-        return root.getOrComputeResource(BATCH, k -> {
+        Batch current = root.getOrComputeResource(BATCH, k -> {
             root.onRollback(u -> {
                 checkedGeneration = -1;
                 transactions.discard();
@@ -175,6 +175,8 @@ public final class KafkaOutboxRelay {
             root.afterCommit(u -> checkedGeneration = batch.generation);
             return batch;
         });
+        root.resources().putIfAbsent(ClaimWatch.TOKEN_WRITES, current.tokenWrites); // the batch writes the token (ClaimWatch)
+        return current;
     }
 
     /**
@@ -192,6 +194,7 @@ public final class KafkaOutboxRelay {
         private final Map<String, ChainHeads.Key> found = new HashMap<>();
         private final List<String> met = new ArrayList<>();
         private final List<Send> sends = new ArrayList<>();
+        private final ClaimWatch.TokenWrites tokenWrites = new ClaimWatch.TokenWrites();
 
         Batch() {
             long start = System.nanoTime();
@@ -253,6 +256,7 @@ public final class KafkaOutboxRelay {
             lastOffsets.forEach((key, offset) -> changed.computeIfPresent(key, (k, h) -> new ChainHeads.Head(h.hash(), h.count(), offset)));
             heads.save(changed);
             heads.savePending(found, met);
+            tokenWrites.run(); // the token's row is locked from here to the database's commit: not while waiting for Kafka
             transactions.commit();
             LOG.debugf("relayed %d events", sends.size());
         }
