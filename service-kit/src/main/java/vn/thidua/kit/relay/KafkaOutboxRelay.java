@@ -235,9 +235,9 @@ public final class KafkaOutboxRelay {
         }
 
         /**
-         * Every send acknowledged, the heads (with the offsets Kafka gave) and published events saved, then the
-         * Kafka transaction committed (the database's commits after it): or the transaction fails, Kafka's is
-         * aborted, and the batch is re-run.
+         * Every send acknowledged, the heads (with the offsets Kafka gave) and published events saved, the
+         * processor's token written ({@link ClaimWatch}), then the Kafka transaction committed (the database's
+         * commits after it): or the transaction fails, Kafka's is aborted, and the batch is re-run.
          */
         void complete() {
             producer.flush();
