@@ -235,9 +235,10 @@ public final class KafkaOutboxRelay {
         }
 
         /**
-         * Every send acknowledged, the heads (with the offsets Kafka gave) and published events saved, the
-         * processor's token written ({@link ClaimWatch}), then the Kafka transaction committed (the database's
-         * commits after it): or the transaction fails, Kafka's is aborted, and the batch is re-run.
+         * Every send acknowledged, the Kafka transaction committed, then the heads (with the offsets Kafka gave),
+         * the published events and the processor's token ({@link ClaimWatch}) written for the database's commit:
+         * or a failure before Kafka's commit aborts it and the batch is re-run; one after it leaves the records
+         * on Kafka after the saved heads, found by the next batch's tail check.
          */
         void complete() {
             producer.flush();
@@ -254,10 +255,12 @@ public final class KafkaOutboxRelay {
                 }
             }
             lastOffsets.forEach((key, offset) -> changed.computeIfPresent(key, (k, h) -> new ChainHeads.Head(h.hash(), h.count(), offset)));
+            transactions.commit();
+            // written after Kafka's commit: no row is locked while the relay waits for Kafka (DECISIONS 60); if the
+            // database then fails to commit, the next batch finds these records on Kafka after the saved heads
             heads.save(changed);
             heads.savePending(found, met);
-            tokenWrites.run(); // the token's row is locked from here to the database's commit: not while waiting for Kafka
-            transactions.commit();
+            tokenWrites.run();
             LOG.debugf("relayed %d events", sends.size());
         }
     }
