@@ -32,9 +32,9 @@ final class ClaimWatch implements TokenStore {
     private final AtomicLong generation = new AtomicLong();
 
     /**
-     * The token writes of one batch, run by the batch once Kafka has acknowledged its sends, just before
-     * it commits Kafka's transaction (a write refused because the claim was lost then aborts it, as before);
-     * a write handed over after they ran is done at once.
+     * The token writes of one batch, run by the batch after Kafka's transaction has committed (a write
+     * refused because the claim was lost then fails the database's transaction, and the new holder's tail
+     * check finds what this batch sent); a write handed over after they ran is done at once.
      */
     static final class TokenWrites {
         private final List<Runnable> waiting = new ArrayList<>();
