@@ -107,9 +107,10 @@ public class ParticipationService {
      * Validates every item by the rules of {@link #record}, then records them all in order, or none:
      * if any item is refused, a {@code batch-refused} problem lists each refused item's own problem
      * and nothing is written. Two registrations of one member for one campaign in the batch refuse the
-     * second. Must run inside a transaction (one for the batch).
+     * second. Must run inside a transaction (one for the batch), which takes generic plans ({@link #useGenericPlans}).
      */
     public List<ParticipationView> recordAll(List<ParticipationRequest> requests) {
+        useGenericPlans();
         List<DomainException> refusals = refusals(requests);
         List<Map<String, Object>> refused = new ArrayList<>();
         for (int i = 0; i < refusals.size(); i++) {

@@ -46,6 +46,8 @@ class LeanRecordPathTest {
     ParticipationLog log;
     @Inject
     AxonConfiguration axon;
+    @Inject
+    ParticipationService participations;
 
     @BeforeEach
     void campaignLaunched() {
@@ -133,6 +135,36 @@ class LeanRecordPathTest {
         assertThat(calls.entrySet().stream().filter(e -> e.getKey().startsWith("INSERT INTO domain_event_entry")).mapToLong(Map.Entry::getValue).sum())
                 .as("one event row per record").isEqualTo(records);
         assertThat((double) total / records).as("statements per record").isLessThanOrEqualTo(8.0);
+    }
+
+    /**
+     * A single record's and a batch's transactions take generic plans ({@link ParticipationService#useGenericPlans}):
+     * their lookups are array queries PostgreSQL would otherwise plan on every execution. The setting is
+     * read in the same transaction after a call the rules refuse (nothing is written).
+     */
+    @Test
+    void a_records_and_a_batchs_transactions_take_generic_plans() {
+        ParticipationRequest unknown = new ParticipationRequest("no-such-campaign", "KHTC", "LP-1", ParticipationKind.ACTIVITY,
+                LocalDate.of(2023, 3, 1), "Tham gia", null);
+        Map<String, java.util.function.Consumer<ParticipationRequest>> paths = new LinkedHashMap<>();
+        paths.put("record", participations::record);
+        paths.put("recordAll", r -> participations.recordAll(List.of(r, r)));
+        paths.forEach((path, call) -> {
+            String mode = QuarkusTransaction.requiringNew().call(() -> {
+                assertThatThrownBy(() -> call.accept(unknown)).isInstanceOf(DomainException.class);
+                return value("SELECT current_setting('plan_cache_mode')");
+            });
+            assertThat(mode).as(path).isEqualTo("force_generic_plan");
+        });
+        assertThat(QuarkusTransaction.requiringNew().call(() -> value("SELECT current_setting('plan_cache_mode')")))
+                .as("outside them, the server's default").isEqualTo("auto");
+    }
+
+    private String value(String sql) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        }
     }
 
     private void execute(String sql) throws Exception {
