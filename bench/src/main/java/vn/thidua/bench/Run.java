@@ -3,6 +3,7 @@ package vn.thidua.bench;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,10 +17,10 @@ import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import vn.thidua.contract.envelope.TopicPartitions;
 
 /** What every phase of one bench run shares: the flags, the HTTP client, the results table, the run's id and the helpers. */
 final class Run {
@@ -47,12 +48,7 @@ final class Run {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         config.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
-        List<TopicPartition> partitions = new ArrayList<>();
-        for (String t : topics) {
-            for (PartitionInfo p : consumer.partitionsFor(t)) {
-                partitions.add(new TopicPartition(t, p.partition()));
-            }
-        }
+        List<TopicPartition> partitions = TopicPartitions.of(consumer, topics, Duration.ofMinutes(1));
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         return consumer;

@@ -8,10 +8,10 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import vn.thidua.contract.envelope.TopicPartitions;
 
 /** A plain Kafka consumer, no group: every record of a topic up to its end offsets as of the read. */
 final class Topics {
@@ -26,10 +26,7 @@ final class Topics {
         config.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000);
         List<ConsumerRecord<String, byte[]>> all = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer())) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (PartitionInfo p : consumer.partitionsFor(topic, Duration.ofSeconds(30))) {
-                partitions.add(new TopicPartition(topic, p.partition()));
-            }
+            List<TopicPartition> partitions = TopicPartitions.of(consumer, List.of(topic), Duration.ofSeconds(30));
             consumer.assign(partitions);
             Map<TopicPartition, Long> ends = new HashMap<>(consumer.endOffsets(partitions, Duration.ofSeconds(30)));
             consumer.seekToBeginning(partitions);

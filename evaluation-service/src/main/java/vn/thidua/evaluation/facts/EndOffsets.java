@@ -9,11 +9,11 @@ import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.kit.kafka.KafkaClients;
 import vn.thidua.kit.kafka.KafkaSettings;
+import vn.thidua.contract.envelope.TopicPartitions;
 
 /**
  * The end of each partition of some topics now: how far the log goes, to compare with how far we read
@@ -35,12 +35,7 @@ public class EndOffsets {
 
     public List<PartitionOffset> of(List<String> topics) {
         try (KafkaConsumer<String, byte[]> reader = KafkaClients.reader(kafka, "evaluation-service-end-offsets")) {
-            List<TopicPartition> partitions = new ArrayList<>();
-            for (String topic : topics) {
-                for (PartitionInfo p : reader.partitionsFor(topic, TIMEOUT)) {
-                    partitions.add(new TopicPartition(topic, p.partition()));
-                }
-            }
+            List<TopicPartition> partitions = TopicPartitions.of(reader, topics, TIMEOUT);
             Map<TopicPartition, Long> stable = reader.endOffsets(partitions, TIMEOUT);
             List<PartitionOffset> out = new ArrayList<>();
             for (TopicPartition tp : partitions) {

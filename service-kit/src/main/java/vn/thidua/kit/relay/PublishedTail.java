@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.PartitionInfo;
 import org.apache.kafka.common.TopicPartition;
 import org.jboss.logging.Logger;
 import vn.thidua.contract.envelope.RawEvent;
+import vn.thidua.contract.envelope.TopicPartitions;
 
 /**
  * What is on Kafka after the relay's saved chain heads: the records of a batch whose Kafka transaction
@@ -94,12 +94,7 @@ final class PublishedTail {
     /** Every partition of the relay's topics, assigned once and paused but while a tail is read (end offsets of unassigned partitions are logged as warnings). */
     private List<TopicPartition> partitions() {
         if (partitions == null) {
-            List<TopicPartition> all = new ArrayList<>();
-            for (String topic : topics) {
-                for (PartitionInfo p : consumer.partitionsFor(topic)) {
-                    all.add(new TopicPartition(topic, p.partition()));
-                }
-            }
+            List<TopicPartition> all = TopicPartitions.of(consumer, topics, Duration.ofMinutes(1));
             consumer.assign(all);
             consumer.pause(all);
             partitions = all;
