@@ -75,11 +75,21 @@ public final class CanonicalJson {
         }
     }
 
-    /** Appends {@code s} as an RFC 8785 JSON string (for canonical JSON written without a tree). */
+    /**
+     * Appends {@code s} as an RFC 8785 JSON string (for canonical JSON written without a tree): the runs
+     * of characters that need no escape are copied whole, each as one append (a character at a time was
+     * a tenth of the audit's decoding threads' samples).
+     */
     public static void string(String s, StringBuilder out) {
         out.append('"');
+        int run = 0; // where the run of characters copied as they are starts
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
+            if (c >= 0x20 && c != '"' && c != '\\') {
+                continue;
+            }
+            out.append(s, run, i);
+            run = i + 1;
             switch (c) {
                 case '"' -> out.append("\\\"");
                 case '\\' -> out.append("\\\\");
@@ -88,15 +98,10 @@ public final class CanonicalJson {
                 case '\n' -> out.append("\\n");
                 case '\r' -> out.append("\\r");
                 case '\t' -> out.append("\\t");
-                default -> {
-                    if (c < 0x20) {
-                        out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
-                    } else {
-                        out.append(c);
-                    }
-                }
+                default -> out.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xF]);
             }
         }
+        out.append(s, run, s.length());
         out.append('"');
     }
 }
