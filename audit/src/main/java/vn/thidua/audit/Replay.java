@@ -21,6 +21,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import vn.thidua.contract.chain.ChainVerifier;
+import vn.thidua.contract.chain.HashChain;
+import vn.thidua.contract.envelope.EventCodec;
 import vn.thidua.contract.envelope.KafkaBinding;
 import vn.thidua.contract.envelope.PublishedEvent;
 import vn.thidua.contract.envelope.RawEvent;
@@ -114,14 +116,15 @@ public final class Replay {
                            InvalidEventException invalid) {
         static Decoded of(ConsumerRecord<String, byte[]> r) {
             RawEvent raw = RawEvent.of(r);
-            String hash;
+            JsonNode data; // parsed once for the hash and the decoding
             try {
-                hash = raw.contentHash();
+                data = EventCodec.instance().parse(raw.data());
             } catch (InvalidEventException ex) {
-                hash = null;
+                data = null; // not JSON: no hash; decoding it again says why
             }
+            String hash = data == null ? null : HashChain.hash(raw.attributes(), data);
             try {
-                return new Decoded(r, raw, hash, KafkaBinding.fromRaw(r, raw, true), null);
+                return new Decoded(r, raw, hash, data == null ? KafkaBinding.fromRaw(r, raw, true) : KafkaBinding.fromRaw(r, raw, data), null);
             } catch (InvalidEventException ex) {
                 return new Decoded(r, raw, hash, null, ex);
             }

@@ -36,13 +36,21 @@ public final class HashChain {
      * {@code eventhash}, {@code previoushash} included) and its data.
      */
     public static String hash(Map<String, String> attributes, byte[] data) {
+        return hash(attributes, EventCodec.instance().parse(data));
+    }
+
+    /** As {@link #hash(Map, byte[])} for data already parsed ({@link EventCodec#parse}); the tree is only read. */
+    public static String hash(Map<String, String> attributes, JsonNode data) {
         String previous = attributes.get(EventAttributes.EXT_PREVIOUS_HASH);
         return sha256Hex(previous == null ? "" : previous, canonicalJson(attributes, data));
     }
 
     /** The canonical JSON the hash is computed over: every attribute as its header's string, plus {@code data} parsed. */
     public static String canonicalJson(Map<String, String> attributes, byte[] data) {
-        JsonNode dataNode = EventCodec.instance().parse(data);
+        return canonicalJson(attributes, EventCodec.instance().parse(data));
+    }
+
+    private static String canonicalJson(Map<String, String> attributes, JsonNode dataNode) {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
         attributes.forEach(node::put);
         node.set("data", dataNode);

@@ -76,7 +76,11 @@ public final class EventCodec {
 
     /** Decodes and validates data of the given type against its JSON Schema. */
     public ThiduaEvent decode(EventType type, byte[] data) {
-        JsonNode tree = parse(data);
+        return decode(type, parse(data));
+    }
+
+    /** As {@link #decode(EventType, byte[])} for data already parsed ({@link #parse}); the tree is only read. */
+    public ThiduaEvent decode(EventType type, JsonNode tree) {
         validate(type, tree);
         try {
             return mapper.treeToValue(tree, type.recordClass());

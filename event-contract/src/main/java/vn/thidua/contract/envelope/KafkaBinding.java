@@ -1,5 +1,6 @@
 package vn.thidua.contract.envelope;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -10,12 +11,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import vn.thidua.contract.events.EventType;
 import vn.thidua.contract.events.InvalidEventException;
+import vn.thidua.contract.events.ThiduaEvent;
 
 /**
  * CloudEvents 1.0 Kafka protocol binding, binary mode: attributes as {@code ce_*} headers
@@ -66,7 +69,42 @@ public final class KafkaBinding {
 
     /** As {@link #fromRecord(ConsumerRecord, boolean)} for a record already read as {@link RawEvent}. */
     public static PublishedEvent fromRaw(ConsumerRecord<String, byte[]> record, RawEvent raw, boolean decode) {
-        String where = record.topic() + "-" + record.partition() + "@" + record.offset();
+        String where = where(record);
+        Checked checked = checked(where, raw);
+        if (!decode) {
+            return new PublishedEvent(checked.attributes(), raw.data(), null);
+        }
+        return decoded(where, raw, checked, () -> EventCodec.instance().decode(checked.type(), raw.data()));
+    }
+
+    /**
+     * As {@link #fromRaw(ConsumerRecord, RawEvent, boolean)} decoding the record's value already parsed
+     * ({@link EventCodec#parse} of {@code raw.data()}): a reader that also hashes the record parses it once.
+     */
+    public static PublishedEvent fromRaw(ConsumerRecord<String, byte[]> record, RawEvent raw, JsonNode parsedData) {
+        String where = where(record);
+        Checked checked = checked(where, raw);
+        return decoded(where, raw, checked, () -> EventCodec.instance().decode(checked.type(), parsedData));
+    }
+
+    private static String where(ConsumerRecord<String, byte[]> record) {
+        return record.topic() + "-" + record.partition() + "@" + record.offset();
+    }
+
+    private static PublishedEvent decoded(String where, RawEvent raw, Checked checked, Supplier<ThiduaEvent> decode) {
+        try {
+            return new PublishedEvent(checked.attributes(), raw.data(), decode.get());
+        } catch (InvalidEventException e) {
+            throw new InvalidEventException(where + " (" + checked.attributes().id() + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** A record's attributes as the binding's rules accept them, and its event type. */
+    private record Checked(EventAttributes attributes, EventType type) {
+    }
+
+    /** The binding's rules over the headers; throws {@link InvalidEventException} naming {@code where} on the first one broken. */
+    private static Checked checked(String where, RawEvent raw) {
         Map<String, String> a = raw.attributes();
         if (!a.containsKey("specversion")) {
             throw new InvalidEventException(where + ": not a binary-mode CloudEvent (no ce_specversion header)");
@@ -110,14 +148,7 @@ public final class KafkaBinding {
         EventAttributes attributes = new EventAttributes(a.get("id"), a.get("source"), a.get("type"), a.get("time"), a.get("subject"),
                 a.get(EventAttributes.EXT_ACTOR), a.get(EventAttributes.EXT_AGGREGATE_ID),
                 Long.parseLong(a.get(EventAttributes.EXT_AGGREGATE_SEQUENCE)), a.get(EventAttributes.EXT_PREVIOUS_HASH), raw.eventHash());
-        if (!decode) {
-            return new PublishedEvent(attributes, raw.data(), null);
-        }
-        try {
-            return new PublishedEvent(attributes, raw.data(), EventCodec.instance().decode(type, raw.data()));
-        } catch (InvalidEventException e) {
-            throw new InvalidEventException(where + " (" + attributes.id() + "): " + e.getMessage(), e);
-        }
+        return new Checked(attributes, type);
     }
 
     private static void require(boolean holds, String where, String otherwise) {
