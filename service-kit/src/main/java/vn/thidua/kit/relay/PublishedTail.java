@@ -94,7 +94,7 @@ final class PublishedTail {
     /** Every partition of the relay's topics, assigned once and paused but while a tail is read (end offsets of unassigned partitions are logged as warnings). */
     private List<TopicPartition> partitions() {
         if (partitions == null) {
-            List<TopicPartition> all = TopicPartitions.of(consumer, topics, Duration.ofMinutes(1));
+            List<TopicPartition> all = TopicPartitions.of(consumer, topics, READ_TIMEOUT);
             consumer.assign(all);
             consumer.pause(all);
             partitions = all;
