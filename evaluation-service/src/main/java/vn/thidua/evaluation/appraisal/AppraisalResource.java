@@ -23,7 +23,7 @@ import vn.thidua.contract.events.AppraisalCounts;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.evaluation.facts.FactStore;
 import vn.thidua.evaluation.score.ScoreService;
-import vn.thidua.evaluation.score.ScoreTables;
+import vn.thidua.evaluation.score.ScoreReads;
 import vn.thidua.kit.security.Caller;
 import vn.thidua.kit.security.Roles;
 
@@ -72,7 +72,7 @@ public class AppraisalResource {
     @Operation(summary = "The year's status (OPEN or CLOSED), digest, counts and number of late records")
     public AppraisalView get(@PathParam("year") @Min(InputRules.MIN_YEAR) @Max(InputRules.MAX_YEAR) int year) {
         ScoreService.Current current = scores.head(year);
-        ScoreTables.Head t = current.year().head();
+        ScoreReads.Head t = current.year().head();
         if (current.year().closed().isEmpty()) {
             return new AppraisalView(year, "OPEN", t.policyVersion(), current.digest(),
                     new AppraisalCounts(current.members(), current.units(), t.counted(), t.refused()), 0, null, null, null,

@@ -12,7 +12,7 @@ import vn.thidua.contract.events.AppraisalClosed;
 import vn.thidua.contract.events.PartitionOffset;
 import vn.thidua.evaluation.facts.FactsConsumer;
 import vn.thidua.evaluation.score.ScoreService;
-import vn.thidua.evaluation.score.ScoreTables;
+import vn.thidua.evaluation.score.ScoreReads;
 import vn.thidua.kit.problem.DomainException;
 import vn.thidua.scoring.ScoreTable;
 import vn.thidua.titles.input.PersonnelLog;
@@ -63,8 +63,8 @@ public class ProposalService {
         }
         RuleSet ruleSet = rules.inForceOn(reviewedOn);
         try (Connection c = dataSource.getConnection()) {
-            ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
-            ScoreTable table = ScoreTables.table(c, head, true);
+            ScoreReads.Head head = ScoreReads.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
+            ScoreTable table = ScoreReads.table(c, head, true);
             PersonnelLog log = personnel.log(c);
             YearInputs inputs = YearInputs.from(table, reviewedOn, log.files(year), log.unitRatings(year));
             return new Review(year, seeded.closed().isPresent(), reviewedOn, ruleSet, Proposer.propose(inputs, ruleSet), FactsConsumer.watermark(c));

@@ -30,7 +30,7 @@ public class ScoreService {
     private static final Logger LOG = Logger.getLogger(ScoreService.class);
 
     /** A year's tables where they stand, and its close if it is closed. */
-    public record Year(ScoreTables.Head head, Optional<AppraisalClosed> closed) {
+    public record Year(ScoreReads.Head head, Optional<AppraisalClosed> closed) {
         public String status() {
             return head.status();
         }
@@ -63,7 +63,7 @@ public class ScoreService {
     /** The year's head, seeding its tables first if they never were (or a close or a new policy made them stale). */
     public Year year(int year) {
         try (Connection c = dataSource.getConnection()) {
-            Optional<ScoreTables.Head> head = ScoreTables.head(c, year);
+            Optional<ScoreReads.Head> head = ScoreReads.head(c, year);
             Optional<AppraisalClosed> closed = ClosedYears.find(c, year);
             if (head.isPresent() && current(head.get(), closed)) {
                 return new Year(head.get(), closed);
@@ -74,8 +74,8 @@ public class ScoreService {
         return seed(year);
     }
 
-    private static boolean current(ScoreTables.Head head, Optional<AppraisalClosed> closed) {
-        return ScoreTables.current(head, closed.isPresent(), ScoringPolicies.current().version());
+    private static boolean current(ScoreReads.Head head, Optional<AppraisalClosed> closed) {
+        return ScoreReads.current(head, closed.isPresent(), ScoringPolicies.current().version());
     }
 
     /** Seeds the year's tables with the Scorer (unless another reader just did). */
@@ -84,13 +84,13 @@ public class ScoreService {
             try (Connection c = dataSource.getConnection()) {
                 ScoreTables.lockAlone(c);
                 Optional<AppraisalClosed> closed = ClosedYears.find(c, year);
-                Optional<ScoreTables.Head> head = ScoreTables.head(c, year);
+                Optional<ScoreReads.Head> head = ScoreReads.head(c, year);
                 if (head.isEmpty() || !current(head.get(), closed)) {
                     long started = System.nanoTime();
                     ScoreTable t = ScoreTables.seed(c, year);
                     LOG.infof("year %d seeded with the Scorer: %d members, %d units, %d counted in %d ms", year, t.members().size(),
                             t.units().size(), t.counted().size(), (System.nanoTime() - started) / 1_000_000);
-                    head = ScoreTables.head(c, year);
+                    head = ScoreReads.head(c, year);
                 }
                 return new Year(head.orElseThrow(), closed);
             }
@@ -101,7 +101,7 @@ public class ScoreService {
      * The units' table with its head and digest; {@code digestCurrent} false when records are
      * arriving and the digest is of the tables a moment before.
      */
-    public record Units(ScoreTables.Head head, List<ScoreTable.UnitScore> units, String digest, boolean digestCurrent) {
+    public record Units(ScoreReads.Head head, List<ScoreTable.UnitScore> units, String digest, boolean digestCurrent) {
     }
 
     /**
@@ -112,12 +112,12 @@ public class ScoreService {
      */
     public Units units(int year) {
         String policy = ScoringPolicies.current().version();
-        Optional<ScoreTables.UnitsRead> read = readUnits(year);
-        if (read.isEmpty() || !ScoreTables.current(read.get().head(), read.get().closed(), policy)) {
+        Optional<ScoreReads.UnitsRead> read = readUnits(year);
+        if (read.isEmpty() || !ScoreReads.current(read.get().head(), read.get().closed(), policy)) {
             seed(year);
             read = readUnits(year);
         }
-        ScoreTables.UnitsRead found = read.orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
+        ScoreReads.UnitsRead found = read.orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
         Digest digest = digest(found.head());
         return new Units(found.head(), found.units().orElseThrow(), digest.value(), digest.version() == found.head().version());
     }
@@ -133,11 +133,11 @@ public class ScoreService {
     private final Map<Integer, Lines> lastLines = new ConcurrentHashMap<>();
 
     /** The units' read with its lines: those last read when the year's version is still theirs, else those the statement read. */
-    private Optional<ScoreTables.UnitsRead> readUnits(int year) {
+    private Optional<ScoreReads.UnitsRead> readUnits(int year) {
         Lines known = lastLines.get(year);
-        return autocommit(c -> ScoreTables.unitsRead(c, year, known == null ? NO_VERSION : known.version())).map(read -> {
+        return autocommit(c -> ScoreReads.unitsRead(c, year, known == null ? NO_VERSION : known.version())).map(read -> {
             if (read.units().isEmpty()) {
-                return new ScoreTables.UnitsRead(read.head(), read.closed(), Optional.of(known.units()));
+                return new ScoreReads.UnitsRead(read.head(), read.closed(), Optional.of(known.units()));
             }
             lastLines.merge(year, new Lines(read.head().version(), read.units().get()), (a, b) -> a.version() >= b.version() ? a : b);
             return read;
@@ -152,22 +152,22 @@ public class ScoreService {
     public Current head(int year) {
         Year seeded = year(year);
         return snapshot(c -> {
-            ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
+            ScoreReads.Head head = ScoreReads.head(c, year).orElseThrow(() -> new IllegalStateException("year " + year + " was just dropped"));
             Digest known = digests.get(year);
             Digest digest = known != null && known.version() == head.version() ? known
-                    : new Digest(head.version(), ScoreTables.table(c, head, false).digest());
+                    : new Digest(head.version(), ScoreReads.table(c, head, false).digest());
             digests.merge(year, digest, (a, b) -> a.version() > b.version() ? a : b);
-            ScoreTables.Sizes sizes = ScoreTables.sizes(c, year);
+            ScoreReads.Sizes sizes = ScoreReads.sizes(c, year);
             return new Current(new Year(head, seeded.closed()), digest.value(), sizes.members(), sizes.units());
         });
     }
 
-    public List<ScoreTables.RosterMember> roster(int year, String unitCode) {
-        return snapshot(c -> ScoreTables.roster(c, year, unitCode));
+    public List<ScoreReads.RosterMember> roster(int year, String unitCode) {
+        return snapshot(c -> ScoreReads.roster(c, year, unitCode));
     }
 
     /** A member's line and the records counted for them, and the year's head. */
-    public record Member(ScoreTables.Head head, ScoreTable.MemberScore line, List<ScoreTable.CountedRecord> counted) {
+    public record Member(ScoreReads.Head head, ScoreTable.MemberScore line, List<ScoreTable.CountedRecord> counted) {
     }
 
     /**
@@ -186,25 +186,25 @@ public class ScoreService {
     }
 
     /** A member's read and their counted records (none when they are not in the table), in one snapshot. */
-    private record MemberSnapshot(ScoreTables.MemberRead read, List<ScoreTable.CountedRecord> counted) {
+    private record MemberSnapshot(ScoreReads.MemberRead read, List<ScoreTable.CountedRecord> counted) {
     }
 
     /** The member's read in one snapshot; empty when the year's tables are not seeded or not current. */
     private Optional<MemberSnapshot> readMember(int year, String memberId, String policy) {
         return snapshot(c -> {
-            Optional<ScoreTables.MemberRead> m = ScoreTables.memberRead(c, year, memberId);
-            if (m.isEmpty() || !ScoreTables.current(m.get().head(), m.get().closed(), policy)) {
+            Optional<ScoreReads.MemberRead> m = ScoreReads.memberRead(c, year, memberId);
+            if (m.isEmpty() || !ScoreReads.current(m.get().head(), m.get().closed(), policy)) {
                 return Optional.empty();
             }
             return Optional.of(new MemberSnapshot(m.get(),
-                    m.get().line().isPresent() ? ScoreTables.counted(c, year, Optional.of(memberId)) : List.of()));
+                    m.get().line().isPresent() ? ScoreReads.counted(c, year, Optional.of(memberId)) : List.of()));
         });
     }
 
     /** The whole stored table (rosters and counted records too), as the Scorer's {@link ScoreTable}. */
     public ScoreTable table(int year) {
         year(year);
-        return snapshot(c -> ScoreTables.table(c, ScoreTables.head(c, year).orElseThrow(), true));
+        return snapshot(c -> ScoreReads.table(c, ScoreReads.head(c, year).orElseThrow(), true));
     }
 
     /**
@@ -215,7 +215,7 @@ public class ScoreService {
      * hundred milliseconds at province size; before, a read did whenever the consumer had paused for
      * a second).
      */
-    private Digest digest(ScoreTables.Head head) {
+    private Digest digest(ScoreReads.Head head) {
         Digest known = digests.get(head.year());
         if (known != null && known.version() == head.version()) {
             return known;
@@ -223,8 +223,8 @@ public class ScoreService {
         if (known == null) {
             // the year's first read: of the tables as they are now (the read's own, unless a fact was applied meanwhile)
             Digest now = snapshot(c -> {
-                ScoreTables.Head current = ScoreTables.head(c, head.year()).orElseThrow();
-                return new Digest(current.version(), ScoreTables.table(c, current, false).digest());
+                ScoreReads.Head current = ScoreReads.head(c, head.year()).orElseThrow();
+                return new Digest(current.version(), ScoreReads.table(c, current, false).digest());
             });
             digests.merge(head.year(), now, (a, b) -> a.version() > b.version() ? a : b);
             return now;
@@ -233,8 +233,8 @@ public class ScoreService {
             digester.execute(() -> {
                 try {
                     snapshot(s -> {
-                        ScoreTables.Head current = ScoreTables.head(s, head.year()).orElseThrow();
-                        Digest fresh = new Digest(current.version(), ScoreTables.table(s, current, false).digest());
+                        ScoreReads.Head current = ScoreReads.head(s, head.year()).orElseThrow();
+                        Digest fresh = new Digest(current.version(), ScoreReads.table(s, current, false).digest());
                         digests.merge(head.year(), fresh, (a, b) -> a.version() > b.version() ? a : b);
                         return null;
                     });

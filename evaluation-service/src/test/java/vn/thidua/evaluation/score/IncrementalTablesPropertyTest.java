@@ -244,19 +244,19 @@ class IncrementalTablesPropertyTest {
                 AppraisalClosed close = closed.get(year);
                 Watermark cut = close == null ? Watermark.ALL : Watermark.of(close.watermark());
                 ScoreTable expected = Scorer.score(year, FactStore.load(c, year, cut), ScoringPolicies.current());
-                ScoreTables.Head head = ScoreTables.head(c, year).orElseThrow();
-                ScoreTable stored = ScoreTables.table(c, head, true);
-                ScoreTables.Sizes sizes = ScoreTables.sizes(c, year);
+                ScoreReads.Head head = ScoreReads.head(c, year).orElseThrow();
+                ScoreTable stored = ScoreReads.table(c, head, true);
+                ScoreReads.Sizes sizes = ScoreReads.sizes(c, year);
                 c.commit();
                 assertThat(head.status()).as(step).isEqualTo(close == null ? ScoreTables.OPEN : ScoreTables.CLOSED);
-                assertThat(sizes).as(step).isEqualTo(new ScoreTables.Sizes(expected.members().size(), expected.units().size()));
+                assertThat(sizes).as(step).isEqualTo(new ScoreReads.Sizes(expected.members().size(), expected.units().size()));
                 assertThat(stored.members()).as(step + ": members of " + year).isEqualTo(expected.members());
                 for (ScoreTable.MemberScore m : expected.members()) {
-                    assertThat(ScoreTables.member(c, year, m.memberId())).as(step + ": the line of " + m.memberId() + " in " + year).contains(m);
+                    assertThat(ScoreReads.member(c, year, m.memberId())).as(step + ": the line of " + m.memberId() + " in " + year).contains(m);
                 }
                 // the units' read (ScoreService keeps the lines last read, and skips reading them while the version is theirs)
-                ScoreTables.UnitsRead read = ScoreTables.unitsRead(c, year, 0).orElseThrow();
-                ScoreTables.UnitsRead unchanged = ScoreTables.unitsRead(c, year, read.head().version()).orElseThrow();
+                ScoreReads.UnitsRead read = ScoreReads.unitsRead(c, year, 0).orElseThrow();
+                ScoreReads.UnitsRead unchanged = ScoreReads.unitsRead(c, year, read.head().version()).orElseThrow();
                 c.commit();
                 assertThat(read.units()).as(step + ": units' read of " + year).contains(expected.units().stream()
                         .map(u -> new ScoreTable.UnitScore(u.rank(), u.unitCode(), u.score(), u.coverage(), u.collectivePoints(), u.rosterSize(),
