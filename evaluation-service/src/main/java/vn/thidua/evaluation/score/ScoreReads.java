@@ -69,8 +69,7 @@ public final class ScoreReads {
      * holding the lines of that version has them.
      */
     public static Optional<UnitsRead> unitsRead(Connection c, int year, long knownVersion) throws SQLException {
-        try (PreparedStatement s = c.prepareStatement("SELECT " + HEAD_COLUMNS
-                + ", u.unit_code, u.score, u.coverage, u.collective_points, u.roster_size, u.members_with_records"
+        try (PreparedStatement s = c.prepareStatement("SELECT " + HEAD_COLUMNS + ", " + UNIT_LINE
                 + " FROM score_year y LEFT JOIN score_unit u ON u.year = y.year AND y.version <> ? WHERE y.year = ?")) {
             s.setLong(1, knownVersion);
             s.setInt(2, year);
@@ -86,8 +85,7 @@ public final class ScoreReads {
                 List<ScoreTable.UnitScore> lines = new ArrayList<>();
                 do {
                     if (rs.getString(8) != null) {
-                        lines.add(new ScoreTable.UnitScore(0, rs.getString(8), rs.getBigDecimal(9), rs.getBigDecimal(10), rs.getInt(11),
-                                rs.getInt(12), rs.getInt(13), List.of()));
+                        lines.add(unitLine(rs, 8));
                     }
                 } while (rs.next());
                 return Optional.of(new UnitsRead(head, closed, Optional.of(Scorer.rankUnits(lines))));
@@ -132,16 +130,23 @@ public final class ScoreReads {
         }
     }
 
+    /** A unit's stored line, of {@code score_unit u}: the columns {@link #unitLine} reads, in its order. */
+    private static final String UNIT_LINE = "u.unit_code, u.score, u.coverage, u.collective_points, u.roster_size, u.members_with_records";
+
+    /** The line of {@link #UNIT_LINE}'s columns from column {@code first} on: not ranked yet, without its roster. */
+    private static ScoreTable.UnitScore unitLine(ResultSet rs, int first) throws SQLException {
+        return new ScoreTable.UnitScore(0, rs.getString(first), rs.getBigDecimal(first + 1), rs.getBigDecimal(first + 2), rs.getInt(first + 3),
+                rs.getInt(first + 4), rs.getInt(first + 5), List.of());
+    }
+
     /** The year's units in rank order (without their rosters): the stored lines ranked as read ({@link Scorer#rankUnits}). */
     public static List<ScoreTable.UnitScore> units(Connection c, int year) throws SQLException {
         List<ScoreTable.UnitScore> lines = new ArrayList<>();
-        try (PreparedStatement s = c.prepareStatement("""
-                SELECT unit_code, score, coverage, collective_points, roster_size, members_with_records FROM score_unit WHERE year = ?""")) {
+        try (PreparedStatement s = c.prepareStatement("SELECT " + UNIT_LINE + " FROM score_unit u WHERE u.year = ?")) {
             s.setInt(1, year);
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
-                    lines.add(new ScoreTable.UnitScore(0, rs.getString(1), rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getInt(4), rs.getInt(5),
-                            rs.getInt(6), List.of()));
+                    lines.add(unitLine(rs, 1));
                 }
             }
         }
